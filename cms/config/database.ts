@@ -1,0 +1,30 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { settings } from '../lib/settings';
+
+export default () => {
+  const { database } = settings();
+  if (database.client === 'postgres') {
+    return {
+      connection: {
+        client: 'postgres',
+        connection: {
+          connectionString: database.url,
+          ssl: database.ssl ? { rejectUnauthorized: true } : false,
+        },
+        pool: { min: 0, max: database.poolMax },
+      },
+    };
+  }
+  fs.mkdirSync(path.dirname(database.filename), { recursive: true });
+  return {
+    connection: {
+      client: 'sqlite',
+      connection: { filename: database.filename },
+      useNullAsDefault: true,
+      // SQLite has one connection: a query outside a long transaction (the seed loader's) waits
+      // for it to end instead of failing after knex's default 60 s.
+      acquireConnectionTimeout: 10 * 60_000,
+    },
+  };
+};

@@ -1,0 +1,3 @@
+import { settings } from '../lib/settings';
+
+export default () => ({ level: settings().logLevel });

@@ -1,0 +1,30 @@
+import type { Core } from '@strapi/strapi';
+import { registerInputChecks } from './portal/document-middleware';
+import { syncEditorRole } from './portal/editor-role';
+import { ensureFirstAdmin } from './portal/first-admin';
+import { ensureLocales } from './portal/locales';
+import { syncPublicAccess } from './portal/public-access';
+import { registerSearchSync } from './portal/search-sync';
+import { configureSearchMissList } from './portal/search-miss-view';
+
+const search = (strapi: Core.Strapi) => strapi.service('api::search.search') as unknown as { start(): Promise<void>; stop(): Promise<void> };
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerInputChecks(strapi);
+    registerSearchSync(strapi);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureLocales(strapi);
+    await syncPublicAccess(strapi);
+    await syncEditorRole(strapi);
+    await ensureFirstAdmin(strapi);
+    await configureSearchMissList(strapi);
+    await search(strapi).start();
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await search(strapi).stop();
+  },
+};

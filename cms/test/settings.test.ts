@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { settings } from '../lib/settings';
+
+function withEnv<T>(env: Record<string, string | undefined>, run: () => T): T {
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k];
+  try {
+    return run();
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
+const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'cms-settings-'));
+
+test('uses a SQLite file in the data folder when DATABASE_URL is unset', () => {
+  const dir = tempDir();
+  const s = withEnv({ DATA_DIR: dir, DATABASE_URL: undefined }, settings);
+  assert.deepEqual(s.database, { client: 'sqlite', filename: path.join(dir, 'portal.db') });
+});
+
+test('uses PostgreSQL when DATABASE_URL is set', () => {
+  const s = withEnv({ DATA_DIR: tempDir(), DATABASE_URL: 'postgres://portal@db:5432/portal' }, settings);
+  assert.equal(s.database.client, 'postgres');
+});
+
+test('explains which variable is wrong', () => {
+  assert.throws(
+    () => withEnv({ DATA_DIR: tempDir(), CMS_PORT: 'eighty', DATABASE_URL: 'mysql://x' }, settings),
+    /CMS_PORT: .*\n.*DATABASE_URL: DATABASE_URL must start with postgres:\/\//,
+  );
+});
+
+test('generates missing secrets once, keeps them across restarts, and never writes secrets from the environment', () => {
+  const dir = tempDir();
+  const first = withEnv({ DATA_DIR: dir, APP_KEYS: undefined, JWT_SECRET: 'from-the-environment' }, settings);
+  const file = path.join(dir, 'secrets.json');
+  assert.equal(fs.statSync(file).mode & 0o777, 0o600);
+  const stored = JSON.parse(fs.readFileSync(file, 'utf8'));
+  assert.equal(stored.jwtSecret, undefined);
+  assert.equal(first.secrets.jwtSecret, 'from-the-environment');
+  assert.equal(first.secrets.appKeys.split(',').length, 2);
+  const again = withEnv({ DATA_DIR: dir, APP_KEYS: undefined, JWT_SECRET: 'from-the-environment', CMS_PORT: '1400' }, settings);
+  assert.equal(again.secrets.appKeys, first.secrets.appKeys);
+});

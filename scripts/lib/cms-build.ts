@@ -1,0 +1,55 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { root, runStep } from './run-step';
+
+/** A hash of the given files and folders (recursively), to know when a build is stale. */
+function hashOf(inputs: string[]): string {
+  const hash = crypto.createHash('sha256');
+  const add = (full: string) => {
+    if (!fs.existsSync(full)) return;
+    if (fs.statSync(full).isDirectory()) {
+      for (const entry of fs.readdirSync(full).sort()) add(path.join(full, entry));
+    } else hash.update(path.relative(root, full)).update(fs.readFileSync(full));
+  };
+  for (const input of inputs) add(path.join(root, input));
+  return hash.digest('hex');
+}
+
+type Build = { name: string; inputs: string[]; output: string; stamp: string; command: string[]; cwd: string };
+
+const builds: Build[] = [
+  {
+    name: 'the search library',
+    inputs: ['search/src', 'search/package.json', 'search/tsconfig.json', 'tsconfig.json'],
+    output: 'search/dist/index.js',
+    stamp: 'search/dist/.build-stamp',
+    command: ['npx', 'tsc', '-p', 'search'],
+    cwd: root,
+  },
+  {
+    name: 'the CMS and its admin panel (about a minute the first time)',
+    inputs: ['cms/src', 'cms/config', 'cms/lib', 'cms/scripts', 'cms/package.json', 'cms/tsconfig.json', 'search/dist', 'package-lock.json'],
+    output: 'cms/dist/build/index.html',
+    stamp: 'cms/dist/.build-stamp',
+    command: ['npx', 'strapi', 'build'],
+    cwd: path.join(root, 'cms'),
+  },
+];
+
+/**
+ * Builds the search library and the CMS (TypeScript and admin panel) unless each was built from
+ * the same sources. `npm start` and `npm test` both call it, so a fresh clone builds once.
+ */
+export function ensureCmsBuilt(): void {
+  for (const build of builds) {
+    const hash = hashOf(build.inputs.filter((i) => !build.stamp.startsWith(i)));
+    const stamp = path.join(root, build.stamp);
+    if (fs.existsSync(path.join(root, build.output)) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === hash) {
+      console.log(`▶ Build of ${build.name.replace(/ \(.*\)$/, '')} is up to date`);
+      continue;
+    }
+    runStep(`Building ${build.name}`, build.command[0]!, build.command.slice(1), build.cwd);
+    fs.writeFileSync(stamp, hash);
+  }
+}

@@ -1,0 +1,3 @@
+import { catalogueCmsSuite } from './catalogue-cms';
+
+catalogueCmsSuite('sqlite');

@@ -1,0 +1,3 @@
+import { fullContentSuite } from './full-content';
+
+fullContentSuite('sqlite');

@@ -1,0 +1,3 @@
+import { searchCmsSuite } from './search-cms';
+
+searchCmsSuite('sqlite');

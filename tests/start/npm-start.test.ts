@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { fixtureSeedDir } from '../support/cms';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
+
+/** Runs the real start script (as `npm start` does) and waits for its "running" banner. */
+async function start(env: Record<string, string>): Promise<Started> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const deadline = Date.now() + 180_000;
+  while (!output.includes('running ───')) {
+    if (child.exitCode !== null || Date.now() > deadline) assert.fail(`npm start did not come up:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { child, output: () => output, exited };
+}
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-start-'));
+let port: number;
+let env: Record<string, string>;
+let first: Started;
+
+before(async () => {
+  port = await freePort();
+  env = { DATA_DIR: dataDir, CMS_PORT: String(port), SEED_DIR: fixtureSeedDir, ADMIN_EMAIL: 'quantri@test.local' };
+  delete process.env.ADMIN_PASSWORD;
+  delete process.env.DATABASE_URL;
+  first = await start(env);
+});
+
+after(() => {
+  first?.child.kill('SIGKILL');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('npm start on an empty data folder seeds it, serves the API, search and the admin panel, and prints a one-time password', async () => {
+  assert.match(first.output(), /One-time password \(shown only now\): \S{12,}/);
+  assert.match(first.output(), new RegExp(`CMS admin panel : http://localhost:${port}/admin`));
+  const faqs = await fetch(`http://127.0.0.1:${port}/api/faqs?locale=vi`).then((r) => r.json() as Promise<any>);
+  assert.equal(faqs.meta.pagination.total, 4);
+  assert.equal((await fetch(`http://127.0.0.1:${port}/admin`)).status, 200);
+  assert.equal((await fetch(`http://127.0.0.1:${port}/api/faqs`, { method: 'POST' })).status, 403);
+  const search = await fetch(`http://127.0.0.1:${port}/api/search?q=lam%20giay%20khai%20sinh`).then((r) => r.json() as Promise<any>);
+  assert.equal(search.hits[0].code, '1.001193.000.00.00.H36');
+});
+
+test('Ctrl-C stops the CMS cleanly and frees the port; a restart keeps the data and prints no password', async () => {
+  first.child.kill('SIGINT');
+  assert.equal(await first.exited, 0);
+  await assert.rejects(fetch(`http://127.0.0.1:${port}/_health`));
+
+  const second = await start(env);
+  try {
+    assert.doesNotMatch(second.output(), /One-time password/);
+    assert.match(second.output(), /already has content .*not seeding/);
+    const faqs = await fetch(`http://127.0.0.1:${port}/api/faqs?locale=vi`).then((r) => r.json() as Promise<any>);
+    assert.equal(faqs.meta.pagination.total, 4);
+  } finally {
+    second.child.kill('SIGTERM');
+    assert.equal(await second.exited, 0);
+  }
+});
