@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { readCatalogue } from './catalogue';
 import { SeedError, SeedValidationError } from './errors';
-import { seedLocales, seedTypes, type LoadedRecord, type SeedRecord, type SeedSet, type SeedType } from './types';
+import { formFile } from './schemas';
+import { SeedSet, seedLocales, seedTypes, type LoadedRecord, type SeedRecord, type SeedType } from './types';
 
 function filesOf(dir: string, type: SeedType): string[] {
   const files: string[] = [];
@@ -45,10 +46,58 @@ function rawRecords(dir: string, type: SeedType, problems: string[], relative: (
   return raws;
 }
 
+/** The folder of form files, `forms/<slug>.json`, one form per file, named by its slug. */
+const formsFolder = 'forms';
+const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Reads and validates every `forms/<slug>.json` into `set.forms`. */
+function readForms(dir: string, set: SeedSet, problems: string[], relative: (f: string) => string): void {
+  const folder = path.join(dir, formsFolder);
+  if (!fs.existsSync(folder)) return;
+  for (const entry of fs.readdirSync(folder).sort()) {
+    if (!entry.endsWith('.json')) continue;
+    const file = path.join(folder, entry);
+    const shown = relative(file);
+    const slug = entry.slice(0, -'.json'.length);
+    if (!slugPattern.test(slug)) {
+      problems.push(`${shown}: the file name must be the form's slug, lower-case ASCII words joined by hyphens`);
+      continue;
+    }
+    let content: unknown;
+    try {
+      content = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch (error) {
+      problems.push(`${shown}: not valid JSON (${(error as Error).message})`);
+      continue;
+    }
+    const parsed = formFile.safeParse(content);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) problems.push(`${shown} › ${issue.path.join('.') || '(form)'}: ${issue.message}`);
+      continue;
+    }
+    set.forms.set(slug, { slug, file: shown, data: parsed.data });
+  }
+}
+
+/** Every `form` a procedure document names must have its file in `forms/`. */
+function checkFormReferences(set: SeedSet, problems: string[]): void {
+  const type = seedTypes.find((t) => t.name === 'procedures')!;
+  for (const record of set.get('procedures') ?? []) {
+    for (const locale of seedLocales) {
+      const documents = (record.data[locale]?.documents ?? []) as { form?: string }[];
+      documents.forEach((document, index) => {
+        if (document.form && !set.forms.has(document.form)) {
+          problems.push(`${describe(record, type, record.key)} › ${locale}.documents.${index}.form: no form file ${formsFolder}/${document.form}.json`);
+        }
+      });
+    }
+  }
+}
+
 /**
  * Reads and validates every seed file in `dir`: each record against its schema, keys unique,
- * every reference resolvable in each locale that uses it. Throws SeedValidationError listing all
- * problems, each naming its file and record.
+ * every reference resolvable in each locale that uses it, every form a document names present in
+ * `forms/`. Throws SeedValidationError listing all problems, each naming its file and record.
  */
 export function readSeedDir(dir: string): SeedSet {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new SeedError(`No seed folder at ${dir}`);
@@ -56,8 +105,9 @@ export function readSeedDir(dir: string): SeedSet {
     throw new SeedError(`No seed files in ${dir}: expected ${seedTypes.map((t) => `${t.name}.json`).join(', ')} or folders of that name`);
   }
   const problems: string[] = [];
-  const set: SeedSet = new Map();
+  const set = new SeedSet();
   const relative = (file: string) => path.relative(process.cwd(), file) || file;
+  readForms(dir, set, problems, relative);
 
   for (const type of seedTypes) {
     const records: LoadedRecord[] = [];
@@ -135,6 +185,8 @@ export function readSeedDir(dir: string): SeedSet {
       }
     }
   }
+
+  checkFormReferences(set, problems);
 
   if (problems.length > 0) throw new SeedValidationError(problems);
   return set;

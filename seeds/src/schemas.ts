@@ -52,6 +52,8 @@ const channel = z.strictObject({
 const step = z.strictObject({ title: text, description: text.optional() });
 const document = z.strictObject({
   name: text,
+  /** Slug of the form in `forms/<slug>.json` this document is: its .docx becomes the downloadable template. */
+  form: slug.optional(),
   templateUrl: z.url().optional(),
   originals: count.optional(),
   copies: count.optional(),
@@ -106,3 +108,59 @@ export const newsRecord = localized(
   { slug, category: z.enum(codes(newsCategories)), publishedOn: date },
   { title: text, summary: text.optional(), body: text.optional() },
 );
+
+/** One thing a citizen reads or fills in on a form, top to bottom. */
+const formItem = z.discriminatedUnion('type', [
+  /** A section heading, in bold: "I. THÔNG TIN VỀ NGƯỜI ĐƯỢC KHAI SINH". */
+  z.strictObject({ type: z.literal('heading'), text }),
+  /** A sentence of the form itself: "Đề nghị cơ quan đăng ký khai sinh cho người dưới đây:". */
+  z.strictObject({ type: z.literal('text'), text }),
+  /** A label followed by a dotted line to the right margin. */
+  z.strictObject({ type: z.literal('line'), label: text }),
+  /** Several short labels sharing one dotted line: "Giới tính: …… Dân tộc: …… Quốc tịch: ……". */
+  z.strictObject({ type: z.literal('inline'), labels: list(text).min(2, 'needs at least two labels').max(4, 'fits at most four labels') }),
+  /** A label followed by several dotted lines, for free text. */
+  z.strictObject({ type: z.literal('box'), label: text, lines: z.number().int().min(2).max(12).default(3) }),
+  /** A label followed by "ngày …… tháng …… năm ……". */
+  z.strictObject({ type: z.literal('date'), label: text }),
+  /** A label followed by boxes to tick, one per option. */
+  z.strictObject({ type: z.literal('checkboxes'), label: text, options: list(text).min(2, 'needs at least two options') }),
+  /**
+   * A label followed by a bordered table: a header row, then `rows` empty rows, or one row per
+   * `rowLabels` entry with that label in the first column ("Họ, chữ đệm, tên" | Bên nữ | Bên nam).
+   */
+  z
+    .strictObject({
+      type: z.literal('table'),
+      label: text,
+      columns: list(text).min(2, 'needs at least two columns').max(8, 'fits at most eight columns'),
+      rows: z.number().int().min(1).max(15).optional(),
+      rowLabels: list(text).min(1).max(20).optional(),
+    })
+    .refine((t) => !(t.rows && t.rowLabels), { message: 'give rows or rowLabels, not both', path: ['rows'] }),
+]);
+
+/** A signature block: who signs, and the hint under the title. */
+const signer = z.strictObject({ title: text, note: text.default('(Ký, ghi rõ họ, chữ đệm, tên)') });
+
+/**
+ * A form a citizen fills in (`forms/<slug>.json`): turned into a .docx by `src/forms.ts` and
+ * offered as the template of every procedure document that names it with `form`.
+ */
+export const formFile = z.strictObject({
+  /** As people write it, not in capitals: "Tờ khai đăng ký khai sinh" (the .docx shows it in capitals). */
+  title: text,
+  /** Which legal document issues the official form: "Mẫu ban hành kèm theo Thông tư số 04/2020/TT-BTP". */
+  legalReference: text.optional(),
+  /** Whom the form is addressed to, after "Kính gửi:"; a dotted line follows for the name to be completed. */
+  addressee: text,
+  items: list(formItem).min(1, 'needs at least one field'),
+  /** The sentence the citizen signs under: "Tôi cam đoan …". */
+  commitment: text,
+  signers: list(signer).min(1).max(3).default([{ title: 'Người yêu cầu', note: '(Ký, ghi rõ họ, chữ đệm, tên)' }]),
+  /** Short notes printed under the signatures, in italics. */
+  notes: list(text).optional(),
+});
+
+export type FormItem = z.infer<typeof formItem>;
+export type FormFile = z.infer<typeof formFile>;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CatalogueType } from '@portal/cms';
-import { agencyRecord, faqRecord, fieldRecord, lifeEventRecord, newsRecord, procedureRecord } from './schemas';
+import { agencyRecord, faqRecord, fieldRecord, lifeEventRecord, newsRecord, procedureRecord, type FormFile } from './schemas';
 
 export const seedLocales = ['vi', 'en'] as const;
 export type SeedLocale = (typeof seedLocales)[number];
@@ -61,4 +61,10 @@ export const seedTypes: readonly SeedType[] = [
 /** `where` locates it for people: `record 3` in a JSON file, `row 57` in the catalogue listing. */
 export type LoadedRecord = { data: SeedRecord; file: string; where: string; key: string };
 
-export type SeedSet = Map<SeedTypeName, LoadedRecord[]>;
+/** A validated form (`forms/<slug>.json`) and where it came from. */
+export type LoadedForm = { slug: string; file: string; data: FormFile };
+
+/** The validated records of every type, and the forms their documents name, by slug. */
+export class SeedSet extends Map<SeedTypeName, LoadedRecord[]> {
+  readonly forms = new Map<string, LoadedForm>();
+}

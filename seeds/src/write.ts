@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Core } from '@strapi/strapi';
-import { SeedWriteError } from './errors';
+import { SeedError, SeedWriteError } from './errors';
 import { seedLocales, seedTypes, type LoadedRecord, type SeedLocale, type SeedSet, type SeedType } from './types';
 
 type Attribute = { type: string; relation?: string; component?: string; repeatable?: boolean; default?: unknown };
@@ -17,6 +17,9 @@ type Documents = {
   update(params: Record<string, unknown>): Promise<Doc | null>;
 };
 
+const componentAttributes = (strapi: Core.Strapi, attribute: Attribute) =>
+  (strapi.components[attribute.component as keyof typeof strapi.components] as unknown as { attributes: Attributes }).attributes;
+
 /** Turns a stored or desired attribute value into a form where equal content compares equal. */
 function comparable(strapi: Core.Strapi, attribute: Attribute, value: unknown): unknown {
   if (value === undefined || value === null) return attribute.type === 'component' ? [] : null;
@@ -25,16 +28,15 @@ function comparable(strapi: Core.Strapi, attribute: Attribute, value: unknown): 
       const ids = (v: unknown) => (typeof v === 'string' ? v : (v as Doc).documentId);
       return Array.isArray(value) ? value.map(ids).sort() : ids(value);
     }
+    case 'media': {
+      // Desired: a media file id; stored: the populated file.
+      const ids = (v: unknown) => (typeof v === 'number' ? v : (v as { id: number }).id);
+      return Array.isArray(value) ? value.map(ids).sort() : ids(value);
+    }
     case 'component': {
-      const schema = strapi.components[attribute.component as keyof typeof strapi.components] as unknown as {
-        attributes: Attributes;
-      };
+      const attributes = componentAttributes(strapi, attribute);
       return (value as Record<string, unknown>[]).map((item) =>
-        Object.fromEntries(
-          Object.entries(schema.attributes)
-            .filter(([, a]) => a.type !== 'media')
-            .map(([name, a]) => [name, comparable(strapi, a, item[name] ?? a.default)]),
-        ),
+        Object.fromEntries(Object.entries(attributes).map(([name, a]) => [name, comparable(strapi, a, item[name] ?? a.default)])),
       );
     }
     case 'decimal':
@@ -47,10 +49,21 @@ function comparable(strapi: Core.Strapi, attribute: Attribute, value: unknown): 
   }
 }
 
-/** What one locale of a record should look like in the CMS: every attribute the seed manages. */
-function desiredData(type: SeedType, record: LoadedRecord, locale: SeedLocale, ids: Map<string, Map<string, string>>) {
+/**
+ * What one locale of a record should look like in the CMS: every attribute the seed manages. A
+ * procedure document that names a `form` gets that form's uploaded .docx as its `template`.
+ */
+function desiredData(type: SeedType, record: LoadedRecord, locale: SeedLocale, ids: Map<string, Map<string, string>>, templates: Map<string, number>) {
   const { vi: _vi, en: _en, ...shared } = record.data;
   const data: Record<string, unknown> = { ...shared, ...record.data[locale] };
+  if (Array.isArray(data.documents)) {
+    data.documents = (data.documents as Record<string, unknown>[]).map(({ form, ...document }) => {
+      if (typeof form !== 'string') return document;
+      const template = templates.get(form);
+      if (template === undefined) throw new SeedError(`${record.file} › ${record.where}: the template of form ${form} was not uploaded`);
+      return { ...document, template };
+    });
+  }
   for (const relation of type.relations) {
     const value = record.data[relation.attribute] as string | string[] | undefined;
     const idOf = (key: string) => ids.get(relation.target)!.get(key);
@@ -69,12 +82,20 @@ function managedAttributes(type: SeedType): string[] {
   return [...Object.keys(shared), ...Object.keys(vi.shape)];
 }
 
+/** What to populate to compare an attribute: media inside components too (a document's template). */
+function populateOf(strapi: Core.Strapi, attribute: Attribute): true | { populate: Record<string, true> } {
+  if (attribute.type !== 'component') return true;
+  const media = Object.entries(componentAttributes(strapi, attribute)).filter(([, a]) => a.type === 'media');
+  return media.length > 0 ? { populate: Object.fromEntries(media.map(([name]) => [name, true])) } : true;
+}
+
 /**
  * Brings the CMS in line with the seed set, in one transaction: creates missing documents and
  * locales, updates those that differ, leaves equal ones untouched (so a second run writes nothing).
  * Relations to the same type (related procedures) are written in a second pass, once all exist.
+ * `templates` gives the media file id of each form's .docx (see `ensureTemplates`).
  */
-export async function writeSeeds(strapi: Core.Strapi, set: SeedSet): Promise<SeedSummary> {
+export async function writeSeeds(strapi: Core.Strapi, set: SeedSet, templates: Map<string, number> = new Map()): Promise<SeedSummary> {
   const summary: SeedSummary = {};
   const ids = new Map<string, Map<string, string>>();
   await strapi.db.transaction(async () => {
@@ -90,7 +111,7 @@ export async function writeSeeds(strapi: Core.Strapi, set: SeedSet): Promise<See
       const status = draftAndPublish ? { status: 'published' } : {};
       const managed = managedAttributes(type);
       const populate = Object.fromEntries(
-        managed.filter((n) => ['relation', 'component'].includes(attributes[n]!.type)).map((n) => [n, true]),
+        managed.filter((n) => ['relation', 'component'].includes(attributes[n]!.type)).map((n) => [n, populateOf(strapi, attributes[n]!)]),
       );
       const keyToId = new Map<string, string>();
       ids.set(type.name, keyToId);
@@ -110,7 +131,7 @@ export async function writeSeeds(strapi: Core.Strapi, set: SeedSet): Promise<See
       const isEmpty = (v: unknown) => v === null || (Array.isArray(v) && v.length === 0);
       const created = new Set<string>();
       const write = async (record: LoadedRecord, locale: SeedLocale, names: string[]) => {
-        const full = desiredData(type, record, locale, ids);
+        const full = desiredData(type, record, locale, ids, templates);
         const data = Object.fromEntries(names.map((n) => [n, full[n] ?? (attributes[n]!.type === 'component' ? [] : null)]));
         const stored = existing.get(locale)!.get(record.key);
         const id = `${record.key} ${locale}`;

@@ -1,0 +1,3 @@
+import { formsCmsSuite } from './forms-cms';
+
+formsCmsSuite('sqlite');
