@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/', 'cms/dist/', 'cms/.strapi/', 'cms/.tmp/', 'cms/.cache/', 'cms/types/generated/', 'cms/public/', 'search/dist/', 'site/dist/', 'site/.astro/'],
+    ignores: ['**/node_modules/', 'cms/dist/', 'cms/.strapi/', 'cms/.tmp/', 'cms/.cache/', 'cms/types/generated/', 'cms/public/', 'search/dist/', 'site/dist/', 'site/.astro/', '**/.data/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

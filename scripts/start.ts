@@ -2,9 +2,10 @@
  * `npm start`: the whole system on the embedded defaults, from a fresh clone.
  *   1. builds the CMS (server and admin panel) when its sources changed since the last build;
  *   2. creates the database and seeds it when it has no content yet;
- *   3. runs the CMS on CMS_PORT and prints where everything is;
- *   4. on Ctrl-C (SIGINT) or SIGTERM, stops every process it started and exits.
- * Later issues add the site and the assistant as further processes here.
+ *   3. runs the CMS on CMS_PORT;
+ *   4. runs the portal's site server on SITE_PORT, which builds the site from the CMS (answering
+ *      "being built" until the first build is in) and rebuilds it when editors publish;
+ *   5. prints where everything is; on Ctrl-C (SIGINT) or SIGTERM, stops every process it started.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { settings } from '@portal/cms';
@@ -14,9 +15,14 @@ import { root, runStep } from './lib/run-step';
 const config = settings();
 // Production mode: no content-type builder (the model is code), no development warnings.
 process.env.NODE_ENV ??= 'production';
+// The site server proxies the search API to the CMS: with a public URL set, the CMS reads the
+// visitor's address from X-Forwarded-For, so its rate limit counts visitors, not the proxy.
+process.env.PUBLIC_URL ??= `http://localhost:${config.port}`;
 
 ensureCmsBuilt();
-runStep('Preparing the database (seeded with the sample content when empty)', process.execPath, ['--import', 'tsx', 'seeds/src/cli.ts', '--if-empty']);
+runStep('Preparing the database (seeded with the sample content when empty)', process.execPath, ['--import', 'tsx', 'seeds/src/cli.ts', '--if-empty'], {
+  env: { SITE_REBUILD_URL: 'off' }, // the site server is not running yet; it builds everything when it starts
+});
 
 const children: ChildProcess[] = [];
 let stopping = false;
@@ -65,7 +71,7 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && !stopping) {
     try {
-      if ((await fetch(url)).status === 204) return true;
+      if ((await fetch(url)).ok) return true;
     } catch {
       // not listening yet
     }
@@ -75,11 +81,18 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
 }
 
 if (await waitForHealth(`http://127.0.0.1:${config.port}/_health`, 120_000)) {
+  startProcess('Site server', ['site/server/main.ts']);
+  if (!(await waitForHealth(`http://127.0.0.1:${config.site.port}/_health`, 60_000)) && !stopping) {
+    console.error(`✖ The site server did not answer on port ${config.site.port} within a minute.`);
+    await stopAll(1);
+  }
   const password = config.admin.password
     ? 'the ADMIN_PASSWORD from your environment'
     : 'the one-time password printed above when the account was created';
   console.log(`
 ┌ Cổng dịch vụ công — running ───────────────────────────────
+│ Portal          : http://localhost:${config.site.port}/   (English: http://localhost:${config.site.port}/en/)
+│                   the first build takes about a minute; until then the page says it is being built
 │ CMS admin panel : ${cmsUrl}/admin
 │   log in as ${config.admin.email} with ${password}
 │ REST API        : ${cmsUrl}/api/procedures?locale=vi

@@ -23,6 +23,7 @@ function testFiles(dir: string): string[] {
 }
 
 runStep('Type check', 'npx', ['tsc', '-p', 'tsconfig.check.json']);
+runStep('Type check of the site (TypeScript and islands; .astro templates are checked by the build)', 'npx', ['tsc', '--noEmit', '-p', 'site/tsconfig.json']);
 runStep('Lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
 ensureCmsBuilt();
 

@@ -6,7 +6,9 @@ import { z } from 'zod';
 /**
  * The CMS app folder, whether this file runs from source (`cms/lib`) or compiled (`cms/dist/lib`).
  */
-export const cmsAppDir = path.resolve(__dirname, path.basename(path.dirname(__dirname)) === 'dist' ? '../..' : '..');
+// __filename, not __dirname: imported from an ES module through tsx, __dirname is not this file's folder.
+const here = path.dirname(__filename);
+export const cmsAppDir = path.resolve(here, path.basename(path.dirname(here)) === 'dist' ? '../..' : '..');
 
 const port = z.coerce.number().int().min(0).max(65535);
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -32,6 +34,7 @@ const envSchema = z.object({
   TRANSFER_TOKEN_SALT: z.string().min(1).optional(),
   JWT_SECRET: z.string().min(1).optional(),
   ENCRYPTION_KEY: z.string().min(1).optional(),
+  SITE_REBUILD_TOKEN: z.string().min(1).optional(),
   ADMIN_EMAIL: z.email().default('admin@portal.local'),
   /** When unset, a one-time password is generated and printed once, when the admin is created. */
   ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD must have at least 8 characters').optional(),
@@ -42,6 +45,10 @@ const envSchema = z.object({
   /** Search requests per minute from one address before 429. */
   SEARCH_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'verbose', 'debug']).default('http'),
+  /** Port of the portal site server (site/server). */
+  SITE_PORT: port.default(4321),
+  /** Where the CMS asks for a site rebuild after a publish; `off` disables it. @default http://127.0.0.1:SITE_PORT/_rebuild */
+  SITE_REBUILD_URL: z.union([z.literal('off'), z.url()]).optional(),
   /** Serve the admin panel (needs `npm run build`); tests turn it off. */
   SERVE_ADMIN: flag.default(true),
 });
@@ -53,6 +60,8 @@ const secretNames = {
   transferTokenSalt: 'TRANSFER_TOKEN_SALT',
   jwtSecret: 'JWT_SECRET',
   encryptionKey: 'ENCRYPTION_KEY',
+  /** Shared by the CMS and the site server: the CMS sends it with each rebuild request. */
+  siteRebuildToken: 'SITE_REBUILD_TOKEN',
 } as const;
 type SecretName = keyof typeof secretNames;
 type Secrets = Record<SecretName, string>;
@@ -109,6 +118,12 @@ function readSettings(source: NodeJS.ProcessEnv) {
     serveAdmin: env.SERVE_ADMIN,
     logLevel: env.LOG_LEVEL,
     siteTokenFile: path.join(dataDir, 'site-api-token'),
+    site: {
+      port: env.SITE_PORT,
+      /** Builds and the served copy of the portal. */
+      dir: path.join(dataDir, 'site'),
+      rebuildUrl: env.SITE_REBUILD_URL === 'off' ? undefined : (env.SITE_REBUILD_URL ?? `http://127.0.0.1:${env.SITE_PORT}/_rebuild`),
+    },
     search: {
       dir: path.join(dataDir, 'search'),
       meili: env.MEILI_URL ? { url: env.MEILI_URL, apiKey: env.MEILI_MASTER_KEY, indexPrefix: env.MEILI_INDEX_PREFIX } : undefined,

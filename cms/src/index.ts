@@ -5,6 +5,7 @@ import { ensureFirstAdmin } from './portal/first-admin';
 import { ensureLocales } from './portal/locales';
 import { syncPublicAccess } from './portal/public-access';
 import { registerSearchSync } from './portal/search-sync';
+import { flushSiteRebuild, registerSiteRebuild } from './portal/site-rebuild';
 import { configureSearchMissList } from './portal/search-miss-view';
 
 const search = (strapi: Core.Strapi) => strapi.service('api::search.search') as unknown as { start(): Promise<void>; stop(): Promise<void> };
@@ -13,6 +14,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerInputChecks(strapi);
     registerSearchSync(strapi);
+    registerSiteRebuild(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -25,6 +27,7 @@ export default {
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await flushSiteRebuild(strapi);
     await search(strapi).stop();
   },
 };

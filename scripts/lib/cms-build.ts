@@ -49,7 +49,7 @@ export function ensureCmsBuilt(): void {
       console.log(`▶ Build of ${build.name.replace(/ \(.*\)$/, '')} is up to date`);
       continue;
     }
-    runStep(`Building ${build.name}`, build.command[0]!, build.command.slice(1), build.cwd);
+    runStep(`Building ${build.name}`, build.command[0]!, build.command.slice(1), { cwd: build.cwd });
     fs.writeFileSync(stamp, hash);
   }
 }

@@ -1,21 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { freePort } from '../support/net';
 import { fixtureSeedDir } from '../support/cms';
 
 const root = path.resolve(import.meta.dirname, '../..');
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
 
@@ -40,12 +32,14 @@ async function start(env: Record<string, string>): Promise<Started> {
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-start-'));
 let port: number;
+let sitePort: number;
 let env: Record<string, string>;
 let first: Started;
 
 before(async () => {
   port = await freePort();
-  env = { DATA_DIR: dataDir, CMS_PORT: String(port), SEED_DIR: fixtureSeedDir, ADMIN_EMAIL: 'quantri@test.local' };
+  sitePort = await freePort();
+  env = { DATA_DIR: dataDir, CMS_PORT: String(port), SITE_PORT: String(sitePort), SEED_DIR: fixtureSeedDir, ADMIN_EMAIL: 'quantri@test.local' };
   delete process.env.ADMIN_PASSWORD;
   delete process.env.DATABASE_URL;
   first = await start(env);
@@ -67,10 +61,31 @@ test('npm start on an empty data folder seeds it, serves the API, search and the
   assert.equal(search.hits[0].code, '1.001193.000.00.00.H36');
 });
 
-test('Ctrl-C stops the CMS cleanly and frees the port; a restart keeps the data and prints no password', async () => {
+test('npm start builds and serves the portal: the birth registration page under the official headings, and /en/ in English', async () => {
+  assert.match(first.output(), new RegExp(`Portal {10}: http://localhost:${sitePort}/`));
+  const deadline = Date.now() + 180_000;
+  let page: Response;
+  for (;;) {
+    page = await fetch(`http://127.0.0.1:${sitePort}/thu-tuc/dang-ky-khai-sinh/`);
+    if (page.status === 200 || Date.now() > deadline) break;
+    assert.equal(page.status, 503, 'until the first build is in, the site says it is being built');
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  assert.equal(page.status, 200, first.output());
+  assert.match(page.headers.get('content-type') ?? '', /text\/html; charset=utf-8/);
+  const html = await page.text();
+  for (const heading of ['Trình tự thực hiện', 'Cách thức thực hiện', 'Thành phần hồ sơ', 'Căn cứ pháp lý']) assert.ok(html.includes(`>${heading}</h2>`), heading);
+  assert.match(html, /Tờ khai đăng ký khai sinh/);
+  const english = await fetch(`http://127.0.0.1:${sitePort}/en/`);
+  assert.equal(english.status, 200);
+  assert.match(await english.text(), /<html lang="en"/);
+});
+
+test('Ctrl-C stops the CMS and the site server cleanly and frees their ports; a restart keeps the data and prints no password', async () => {
   first.child.kill('SIGINT');
   assert.equal(await first.exited, 0);
   await assert.rejects(fetch(`http://127.0.0.1:${port}/_health`));
+  await assert.rejects(fetch(`http://127.0.0.1:${sitePort}/_health`), 'the site server stopped too');
 
   const second = await start(env);
   try {

@@ -18,8 +18,9 @@ export const testAdmin = { email: 'admin@test.local', password: 'Test-admin-2026
 /**
  * Boots the real, compiled CMS on a fresh database (a new SQLite file, or a new PostgreSQL
  * database dropped afterwards), listening on a free loopback port. `npm test` compiles the CMS first.
+ * `env` is merged last (e.g. SITE_REBUILD_URL pointing at a test site server).
  */
-export async function startCms(database: TestDatabase): Promise<RunningCms> {
+export async function startCms(database: TestDatabase, env: Record<string, string> = {}): Promise<RunningCms> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `portal-cms-${database}-`));
   const postgres = database === 'postgres' ? await createPostgresDatabase() : undefined;
   Object.assign(process.env, {
@@ -31,6 +32,9 @@ export async function startCms(database: TestDatabase): Promise<RunningCms> {
     // Behind a (pretend) proxy, so a test can give its requests their own client address.
     PUBLIC_URL: 'http://127.0.0.1',
     SEARCH_RATE_LIMIT: '40',
+    // No site server runs in these tests, unless `env` names one.
+    SITE_REBUILD_URL: 'off',
+    ...env,
   });
   if (postgres) process.env.DATABASE_URL = postgres.url;
   else delete process.env.DATABASE_URL;

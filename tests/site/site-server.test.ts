@@ -1,0 +1,199 @@
+/**
+ * The site server with the real CMS: the search API through the site (the CMS's answers, the
+ * client's address in X-Forwarded-For for its rate limit), and a publish in the CMS asking the
+ * site server for a rebuild. The site server is real; its build command is the stand-in from
+ * site/test/support (it writes a small fixture site), so no Astro build runs here.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { settings } from '@portal/cms';
+import { seed } from '@portal/seeds';
+import { startSiteServer, type RunningSiteServer } from '../../site/server/serve';
+import { standInBuild, standInRuns } from '../../site/test/support/stand-in-build';
+import { fixtureSeedDir, request, startCms, testAdmin, type RunningCms } from '../support/cms';
+import { describeOnDatabase } from '../support/databases';
+import { openApiProblems } from '../support/openapi';
+
+type Answer = { status: number; headers: http.IncomingHttpHeaders; body: any };
+
+/** GET through the site server from a given loopback source address (127.0.0.0/8 is all loopback on Linux). */
+function getFrom(base: string, pathname: string, localAddress = '127.0.0.1', headers: Record<string, string> = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(new URL(pathname, base), { localAddress, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: text ? JSON.parse(text) : null }));
+    });
+    req.on('error', reject);
+  });
+}
+
+async function until<T>(what: string, probe: () => T | Promise<T>, ok: (value: T) => boolean, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (ok(value)) return value;
+    if (Date.now() > deadline) assert.fail(`${what}: not within ${timeoutMs} ms (last: ${JSON.stringify(value)})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describeOnDatabase('site server with the CMS', 'sqlite', () => {
+  /** What the site server expects; by default the CMS's own token (DATA_DIR/secrets.json, shared by both in this process). */
+  let expectedToken: string | undefined;
+  let tmp: string;
+  let runLog: string;
+  let cms: RunningCms;
+  let site: RunningSiteServer;
+  let admin: string;
+  const siteLog: string[] = [];
+  const faqs = '/content-manager/collection-types/api::faq.faq';
+  const runs = () => standInRuns(runLog).length;
+
+  async function createFaq(slug: string, question: string): Promise<string> {
+    const created = await request(cms, 'POST', `${faqs}?locale=vi`, {
+      token: admin,
+      body: { question, slug, answer: 'Tại bộ phận một cửa.', alternativeQuestions: [slug.replaceAll('-', ' '), `${question} ở đâu`, `hỏi ${slug}`] },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    return created.body.data.documentId;
+  }
+  const publish = (id: string) => request(cms, 'POST', `${faqs}/${id}/actions/publish?locale=vi`, { token: admin, body: {} });
+
+  before(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-site-cms-'));
+    runLog = path.join(tmp, 'runs.jsonl');
+    // The site server reads the CMS settings; keep it off the repository's data folder.
+    process.env.DATA_DIR = path.join(tmp, 'data');
+    site = await startSiteServer({
+      port: 0,
+      host: '127.0.0.1',
+      dir: path.join(tmp, 'site'),
+      builder: { command: standInBuild(runLog), debounceMs: 200 },
+      rebuildToken: () => expectedToken ?? settings().secrets.siteRebuildToken,
+      cmsUrl: () => cms.url,
+      log: { info: (m) => void siteLog.push(m), warn: (m) => void siteLog.push(m), error: (m) => void siteLog.push(m) },
+    });
+    await site.ready;
+    cms = await startCms('sqlite', { SITE_REBUILD_URL: `${site.url}/_rebuild` });
+    await seed(cms.strapi, fixtureSeedDir);
+    admin = (await request(cms, 'POST', '/admin/login', { body: testAdmin })).body.data.token;
+    await until('the search index', async () => (await request(cms, 'GET', '/api/search?q=khai%20sinh')).body.total, (n) => n > 0, 5000);
+  });
+
+  after(async () => {
+    await cms?.stop();
+    await site?.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test('a seed run (many writes in one transaction) asks for one rebuild', async () => {
+    await until('the rebuild after the seed', runs, (n) => n === 2, 5000);
+    await sleep(1500);
+    assert.equal(runs(), 2, 'the first build and one after the seed');
+    assert.ok(siteLog.some((l) => /^Building the site .*CMS: (create|update) /.test(l)), siteLog.join('\n'));
+  });
+
+  test('publishing a FAQ in the admin makes the site server rebuild within seconds; saving a draft does not', async () => {
+    await site.builder.idle();
+    const before = runs();
+    const id = await createFaq('the-thu-vien-o-dau', 'Làm thẻ thư viện tỉnh ở đâu?');
+    await sleep(1800);
+    assert.equal(runs(), before, 'a draft is not on the portal: no rebuild');
+
+    const published = Date.now();
+    assert.equal((await publish(id)).status, 200);
+    await until('a rebuild after the publish', runs, (n) => n === before + 1, 5000);
+    await site.builder.idle();
+    const seconds = (Date.now() - published) / 1000;
+    assert.ok(seconds < 5, `built ${seconds} s after the publish`);
+    assert.ok(siteLog.some((l) => l.includes('CMS: publish faq')), siteLog.join('\n'));
+    const health = (await (await fetch(`${site.url}/_health`)).json()) as { build: string };
+    assert.equal(health.build, site.builder.currentId());
+  });
+
+  test('a site server that is down, or refuses the token: the publish succeeds, one warning until it answers again, no build', async () => {
+    const warnings: string[] = [];
+    const warn = cms.strapi.log.warn.bind(cms.strapi.log);
+    cms.strapi.log.warn = ((message: string) => {
+      warnings.push(message);
+      return warn(message);
+    }) as typeof cms.strapi.log.warn;
+    const server = http.createServer().listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const closedPort = (server.address() as AddressInfo).port;
+    await new Promise((r) => server.close(r));
+    try {
+      process.env.SITE_REBUILD_URL = `http://127.0.0.1:${closedPort}/_rebuild`;
+      for (const slug of ['xin-ban-sao-1', 'xin-ban-sao-2']) {
+        assert.equal((await publish(await createFaq(slug, `Xin bản sao ${slug}?`))).status, 200);
+        await sleep(1300);
+      }
+      assert.equal(warnings.filter((w) => w.includes('Could not ask the site server')).length, 1, warnings.join('\n'));
+      assert.match(warnings[0]!, /ECONNREFUSED/);
+
+      // Back up: the next publish gets through (and resets the warning).
+      process.env.SITE_REBUILD_URL = `${site.url}/_rebuild`;
+      const before = runs();
+      assert.equal((await publish(await createFaq('xin-ban-sao-3', 'Xin bản sao lần ba?'))).status, 200);
+      await until('a rebuild once the site server is back', runs, (n) => n === before + 1, 5000);
+
+      warnings.length = 0;
+      expectedToken = 'a-token-the-cms-does-not-have';
+      assert.equal((await publish(await createFaq('xin-ban-sao-4', 'Xin bản sao lần bốn?'))).status, 200);
+      await until('the warning', () => warnings.length, (n) => n > 0, 3000);
+      assert.match(warnings[0]!, /answered 401/);
+      await sleep(500);
+      assert.equal(runs(), before + 1, 'no build for a request with the wrong token');
+    } finally {
+      process.env.SITE_REBUILD_URL = `${site.url}/_rebuild`;
+      expectedToken = undefined;
+      cms.strapi.log.warn = warn as typeof cms.strapi.log.warn;
+    }
+  });
+
+  test('GET /api/search and /api/search/suggest through the site server answer as the CMS does', async () => {
+    const direct = await request(cms, 'GET', '/api/search?q=khai%20sinh');
+    const proxied = await getFrom(site.url, '/api/search?q=khai%20sinh');
+    assert.equal(proxied.status, 200);
+    assert.match(String(proxied.headers['content-type']), /^application\/json/);
+    assert.deepEqual(openApiProblems('SearchResult', proxied.body), []);
+    assert.ok(proxied.body.total > 0);
+    assert.deepEqual(proxied.body.hits, direct.body.hits);
+    assert.equal(proxied.body.hits[0].code, '1.001193.000.00.00.H36');
+
+    const suggest = await getFrom(site.url, '/api/search/suggest?q=dang%20ky%20ket');
+    assert.deepEqual(suggest.body, (await request(cms, 'GET', '/api/search/suggest?q=dang%20ky%20ket')).body);
+
+    const empty = await getFrom(site.url, '/api/search?q=');
+    assert.equal(empty.status, 400);
+    assert.match(empty.body.error.message, /Hãy nhập từ khóa/);
+  });
+
+  test('the CMS counts its rate limit per client of the site server (X-Forwarded-For), with Retry-After passed on', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 41; i++) statuses.push((await getFrom(site.url, '/api/search?q=ket%20hon', '127.0.0.2')).status);
+    assert.deepEqual(statuses.slice(0, 40), Array(40).fill(200));
+    assert.equal(statuses[40], 429);
+    const limited = await getFrom(site.url, '/api/search?q=ket%20hon', '127.0.0.2');
+    assert.equal(limited.status, 429);
+    const retryAfter = Number(limited.headers['retry-after']);
+    assert.ok(retryAfter >= 1 && retryAfter <= 60, `Retry-After: ${limited.headers['retry-after']}`);
+    assert.match(limited.body.error.message, /quá nhiều lần/);
+
+    // The CMS saw the forwarded address, not the site server's own 127.0.0.1 …
+    assert.equal((await request(cms, 'GET', '/api/search?q=ket%20hon', { clientIp: '127.0.0.2' })).status, 429);
+    assert.equal((await request(cms, 'GET', '/api/search?q=ket%20hon')).status, 200);
+    // … another client is not limited, and cannot borrow (or spoof) an address through the site server.
+    assert.equal((await getFrom(site.url, '/api/search?q=ket%20hon', '127.0.0.3')).status, 200);
+    assert.equal((await getFrom(site.url, '/api/search?q=ket%20hon', '127.0.0.3', { 'x-forwarded-for': '127.0.0.2' })).status, 200);
+  });
+});
