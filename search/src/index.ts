@@ -7,5 +7,5 @@ export { MeiliEngine, type MeiliOptions } from './engines/meilisearch';
 export { faqDocument, newsDocument, portalUrl, procedureDocument, type CmsFaq, type CmsNews, type CmsProcedure } from './documents';
 export { Synonyms, defaultSynonymsFile, type SynonymList } from './synonyms';
 export { fold, hasDiacritics, terms } from './text';
-export { weights } from './rank';
+export { weights, type Scored } from './rank';
 export * from './types';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { count, create, insertMultiple, load, removeMultiple, save, search, type Orama } from '@orama/orama';
-import { poolSize, prepare, rerank, stopwords, type Prepared } from '../rank';
+import { poolSize, prepare, rerank, stopwords, type Prepared, type Scored } from '../rank';
 import { assemble, suggestTitles } from '../results';
 import { Synonyms } from '../synonyms';
 import { chosenTerms, pairJoiner, terms } from '../text';
@@ -214,6 +214,19 @@ export class EmbeddedEngine implements SearchEngine {
   async search(query: SearchQuery): Promise<SearchResult> {
     const started = performance.now();
     const expansion = this.synonyms.expand(query.q, query.locale);
+    return assemble(await this.ranked(query, expansion), query, expansion, started);
+  }
+
+  /**
+   * The whole re-ranked candidate list of a query, best first, with each candidate's second-stage
+   * score and the share of the query it covers: for callers inside this process that need more
+   * than a page of hits (the assistant's confidence). Not part of the search HTTP contract.
+   */
+  async rank(query: SearchQuery): Promise<Scored[]> {
+    return this.ranked(query, this.synonyms.expand(query.q, query.locale));
+  }
+
+  private async ranked(query: SearchQuery, expansion: Expansion): Promise<Scored[]> {
     const term = this.queryTerms(expansion, query.locale);
     const where: Record<string, unknown> = {};
     if (query.type) where.type = { eq: query.type };
@@ -239,8 +252,7 @@ export class EmbeddedEngine implements SearchEngine {
       const doc = h.document as unknown as SearchDocument;
       return { doc, prepared: this.prepared.get(doc.id)!, score: h.score };
     });
-    const ranked = rerank(candidates, query.q, expansion, query.locale);
-    return assemble(ranked, query, expansion, started);
+    return rerank(candidates, query.q, expansion, query.locale);
   }
 
   async suggest(prefix: string, locale: Locale, limit = 8): Promise<string[]> {

@@ -1,0 +1,16 @@
+/**
+ * The assistant: answers from the FAQ bank and the procedures with sources, clarifies, hands off to
+ * staff, refuses what is out of scope. `startBot()` runs it as a service.
+ */
+export { Assistant, type AskInput, type Kind, type Reply, type TurnContext } from './assistant';
+export { startBot, type BotOptions, type RunningBot } from './app';
+export { readBotConfig, type BotConfig } from './config';
+export { Composer, type Source } from './compose';
+export { confidence, fitLogistic, readCalibration, type Calibration, type Features } from './confidence';
+export { RestContentSource } from './content/rest';
+export type { Agency, Content, ContentSource, Faq, Procedure } from './content/types';
+export { IntentRules, type Analysis, type Aspect } from './intents';
+export { Knowledge } from './knowledge';
+export { HybridRetriever, LexicalRetriever, reciprocalRankFusion, type Fused, type Retrieved, type Retriever } from './retrieval';
+export { chunks, createBotServer, questionMaxLength, type AskResponse } from './server';
+export { KnexConversationStore, MemoryConversationStore, connect, conversationsTable, turnsTable, type ConversationStore } from './store';

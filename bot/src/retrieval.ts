@@ -1,0 +1,109 @@
+/**
+ * Retrieval: retrievers each rank the indexed documents for a query; their lists are fused by
+ * reciprocal rank fusion. Today one lexical retriever (the search library's embedded engine, in
+ * memory); a dense retriever (sentence embeddings) implements the same interface and is added to
+ * the `HybridRetriever` list without touching the assistant.
+ */
+import { EmbeddedEngine, Synonyms, type Locale, type SearchDocument } from '@portal/search';
+
+export type RetrievalQuery = { text: string; locale: Locale; limit?: number };
+
+/** One document a retriever found, with the retriever's own score (not comparable across retrievers). */
+export type Retrieved = {
+  /** Search document id: `${documentId}-${locale}`. */
+  id: string;
+  type: SearchDocument['type'];
+  /** National code (procedure) or slug (FAQ). */
+  key: string;
+  locale: Locale;
+  score: number;
+  /** Share of the query the document covers, when the retriever knows it (lexical). */
+  coverage?: number;
+};
+
+export interface Retriever {
+  readonly name: string;
+  /** Makes the index hold exactly these documents (adds, replaces, removes). */
+  sync(documents: SearchDocument[]): Promise<{ upserted: number; removed: number }>;
+  /** The best documents for the query, best first. */
+  retrieve(query: RetrievalQuery): Promise<Retrieved[]>;
+}
+
+/** A fused candidate: its place in the fused list and what each retriever said about it. */
+export type Fused = Omit<Retrieved, 'score' | 'coverage'> & {
+  rrf: number;
+  signals: Record<string, { rank: number; score: number; coverage?: number }>;
+};
+
+/**
+ * Reciprocal rank fusion: each list adds weight / (k + rank) to the documents it holds.
+ * k = 60 is the usual constant; it keeps one list's top rank from dominating.
+ */
+export function reciprocalRankFusion(lists: { name: string; weight?: number; hits: Retrieved[] }[], k = 60): Fused[] {
+  const fused = new Map<string, Fused>();
+  for (const { name, weight = 1, hits } of lists) {
+    hits.forEach((hit, i) => {
+      const entry = fused.get(hit.id) ?? { id: hit.id, type: hit.type, key: hit.key, locale: hit.locale, rrf: 0, signals: {} };
+      entry.rrf += weight / (k + i + 1);
+      entry.signals[name] = { rank: i + 1, score: hit.score, ...(hit.coverage === undefined ? {} : { coverage: hit.coverage }) };
+      fused.set(hit.id, entry);
+    });
+  }
+  return [...fused.values()].sort((a, b) => b.rrf - a.rrf);
+}
+
+/** The search library's embedded engine, in memory, over FAQ questions and procedures' fields. */
+export class LexicalRetriever implements Retriever {
+  readonly name = 'lexical';
+  private readonly engine: EmbeddedEngine;
+  private readonly versions = new Map<string, string>();
+
+  constructor(options: { synonyms?: Synonyms } = {}) {
+    this.engine = new EmbeddedEngine({ synonyms: options.synonyms });
+  }
+
+  async sync(documents: SearchDocument[]): Promise<{ upserted: number; removed: number }> {
+    const next = new Map(documents.map((d) => [d.id, JSON.stringify(d)]));
+    const changed = documents.filter((d) => this.versions.get(d.id) !== next.get(d.id));
+    const removed = [...this.versions.keys()].filter((id) => !next.has(id));
+    if (removed.length) await this.engine.remove(removed);
+    if (changed.length) await this.engine.upsert(changed);
+    for (const id of removed) this.versions.delete(id);
+    for (const d of changed) this.versions.set(d.id, next.get(d.id)!);
+    return { upserted: changed.length, removed: removed.length };
+  }
+
+  async retrieve(query: RetrievalQuery): Promise<Retrieved[]> {
+    const ranked = await this.engine.rank({ q: query.text, locale: query.locale });
+    return ranked.slice(0, query.limit ?? 20).map(({ doc, score, coverage }) => ({
+      id: doc.id,
+      type: doc.type,
+      key: doc.key,
+      locale: doc.locale,
+      score,
+      coverage,
+    }));
+  }
+}
+
+/** Several retrievers, fused. With one retriever the fused order is that retriever's order. */
+export class HybridRetriever {
+  constructor(
+    readonly retrievers: Retriever[],
+    private readonly options: { weights?: Record<string, number>; k?: number } = {},
+  ) {
+    if (retrievers.length === 0) throw new Error('HybridRetriever needs at least one retriever');
+  }
+
+  async sync(documents: SearchDocument[]): Promise<{ upserted: number; removed: number }> {
+    const results = await Promise.all(this.retrievers.map((r) => r.sync(documents)));
+    return results[0]!;
+  }
+
+  async retrieve(query: RetrievalQuery): Promise<Fused[]> {
+    const lists = await Promise.all(
+      this.retrievers.map(async (r) => ({ name: r.name, weight: this.options.weights?.[r.name], hits: await r.retrieve(query) })),
+    );
+    return reciprocalRankFusion(lists, this.options.k);
+  }
+}

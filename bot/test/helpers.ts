@@ -1,0 +1,92 @@
+/**
+ * What the assistant's tests share: the assistant on the full sample content (seeds/data, no CMS),
+ * and small hand-made content for decisions that need a controlled catalogue.
+ */
+import { Assistant } from '../src/assistant';
+import { SeedContentSource } from '../src/content/seed';
+import type { Agency, Content, ContentSource, Faq, Procedure } from '../src/content/types';
+import { Knowledge } from '../src/knowledge';
+
+let sample: Promise<{ knowledge: Knowledge; assistant: Assistant }> | undefined;
+
+/** The assistant on seeds/data, loaded once per test file. */
+export function sampleAssistant(): Promise<{ knowledge: Knowledge; assistant: Assistant }> {
+  sample ??= (async () => {
+    const knowledge = new Knowledge(new SeedContentSource());
+    await knowledge.refresh();
+    return { knowledge, assistant: new Assistant(knowledge) };
+  })();
+  return sample;
+}
+
+export class FixedContent implements ContentSource {
+  readonly name = 'fixed';
+  constructor(public content: Content) {}
+  async load(): Promise<Content> {
+    return structuredClone(this.content);
+  }
+}
+
+export const procedure = (nationalCode: string, name: string, extra: Partial<Procedure> = {}): Procedure => ({
+  documentId: `p-${nationalCode}`,
+  locale: 'vi',
+  code: `${nationalCode}.000.00.00.H36`,
+  nationalCode,
+  slug: name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, ''),
+  name,
+  levels: ['cap-xa'],
+  audiences: ['cong-dan'],
+  serviceLevel: 'thong-tin',
+  procedureType: null,
+  keywords: null,
+  steps: null,
+  channels: null,
+  documents: null,
+  requirements: null,
+  result: null,
+  field: { slug: 'ho-tich', name: 'Hộ tịch' },
+  agencies: [{ slug: 'ubnd-cap-xa', name: 'Ủy ban nhân dân cấp xã' }],
+  ...extra,
+});
+
+export const faq = (slug: string, question: string, answer: string, extra: Partial<Faq> = {}): Faq => ({
+  documentId: `f-${slug}`,
+  locale: 'vi',
+  slug,
+  question,
+  alternativeQuestions: null,
+  answer,
+  tags: null,
+  procedure: null,
+  field: null,
+  ...extra,
+});
+
+export const centre: Agency = {
+  documentId: 'a-centre',
+  locale: 'vi',
+  slug: 'trung-tam-phuc-vu-hanh-chinh-cong',
+  name: 'Trung tâm Phục vụ hành chính công tỉnh',
+  code: 'H36.01.00.00',
+  level: 'cap-tinh',
+  address: 'Số 12 đường Mẫu, tỉnh Lâm Đồng',
+  phone: '0263 3555 036',
+  email: 'ttphvhcc@example.gov.vn',
+  openingHours: 'Thứ Hai đến thứ Sáu: 7:30–11:30, 13:30–17:00.',
+};
+
+export async function assistantOn(content: Partial<Content['vi']>, en: Partial<Content['en']> = {}): Promise<Assistant> {
+  const full: Content = {
+    vi: { procedures: [], faqs: [], agencies: [centre], ...content },
+    en: { procedures: [], faqs: [], agencies: [], ...en },
+  };
+  const knowledge = new Knowledge(new FixedContent(full));
+  await knowledge.refresh();
+  return new Assistant(knowledge);
+}

@@ -1,0 +1,80 @@
+/**
+ * Retrieval: reciprocal rank fusion, a second retriever fused in beside the lexical one, and the
+ * lexical index kept in step with the content.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { SearchDocument } from '@portal/search';
+import { HybridRetriever, LexicalRetriever, reciprocalRankFusion, type Retrieved, type Retriever } from '../src/retrieval';
+
+const hit = (id: string, score = 1): Retrieved => ({ id: `${id}-vi`, type: 'faq', key: id, locale: 'vi', score });
+
+test('reciprocal rank fusion adds weight / (k + rank) from every list', () => {
+  const fused = reciprocalRankFusion(
+    [
+      { name: 'a', hits: [hit('x'), hit('y')] },
+      { name: 'b', hits: [hit('y'), hit('z')] },
+    ],
+    60,
+  );
+  assert.deepEqual(fused.map((f) => f.key), ['y', 'x', 'z']);
+  assert.ok(Math.abs(fused[0]!.rrf - (1 / 62 + 1 / 61)) < 1e-12);
+  assert.deepEqual(fused[0]!.signals, { a: { rank: 2, score: 1 }, b: { rank: 1, score: 1 } });
+  const weighted = reciprocalRankFusion([
+    { name: 'a', hits: [hit('x')] },
+    { name: 'b', weight: 3, hits: [hit('z')] },
+  ]);
+  assert.equal(weighted[0]!.key, 'z');
+});
+
+const doc = (key: string, title: string, questions: string[] = []): SearchDocument => ({
+  id: `${key}-vi`,
+  type: 'faq',
+  locale: 'vi',
+  documentId: key,
+  code: null,
+  key,
+  title,
+  questions,
+  keywords: [],
+  body: '',
+  url: `/hoi-dap/${key}`,
+  field: '',
+  levels: [],
+  serviceLevel: '',
+  audiences: [],
+  agencies: [],
+  complete: true,
+});
+
+test('the lexical retriever follows the content: adds, updates only what changed, removes', async () => {
+  const lexical = new LexicalRetriever();
+  assert.deepEqual(await lexical.sync([doc('a', 'Đăng ký khai sinh cần giấy tờ gì?'), doc('b', 'Đăng ký kết hôn ở đâu?')]), { upserted: 2, removed: 0 });
+  assert.equal((await lexical.retrieve({ text: 'khai sinh', locale: 'vi' }))[0]!.key, 'a');
+  assert.deepEqual(await lexical.sync([doc('a', 'Đăng ký khai sinh cần giấy tờ gì?'), doc('b', 'Đăng ký khai tử ở đâu?')]), { upserted: 1, removed: 0 });
+  assert.ok(!(await lexical.retrieve({ text: 'ket hon', locale: 'vi' })).some((h) => h.key === 'b'), 'the old title is gone');
+  assert.deepEqual(await lexical.sync([doc('b', 'Đăng ký khai tử ở đâu?')]), { upserted: 0, removed: 1 });
+  assert.ok(!(await lexical.retrieve({ text: 'khai sinh', locale: 'vi' })).some((h) => h.key === 'a'), 'a removed document is not found');
+  const [found] = await lexical.retrieve({ text: 'dang ky khai tu o dau', locale: 'vi' });
+  assert.equal(found!.key, 'b');
+  assert.ok(found!.coverage! > 0.9 && found!.score > 0);
+});
+
+test('a dense retriever plugs in beside the lexical one and both count in the fused order', async () => {
+  /** Stands in for an embedding retriever: it "understands" a paraphrase the lexical one cannot match. */
+  class FakeDense implements Retriever {
+    readonly name = 'dense';
+    async sync() {
+      return { upserted: 0, removed: 0 };
+    }
+    async retrieve(): Promise<Retrieved[]> {
+      return [hit('b', 0.9), hit('a', 0.2)];
+    }
+  }
+  const hybrid = new HybridRetriever([new LexicalRetriever(), new FakeDense()]);
+  await hybrid.sync([doc('a', 'Đăng ký khai sinh'), doc('b', 'Cấp giấy phép lao động')]);
+  const fused = await hybrid.retrieve({ text: 'khai sinh', locale: 'vi' });
+  assert.equal(fused[0]!.key, 'a', 'found by both');
+  assert.deepEqual(Object.keys(fused[0]!.signals).sort(), ['dense', 'lexical']);
+  assert.deepEqual(Object.keys(fused[1]!.signals), ['dense'], 'found by the dense retriever only');
+});

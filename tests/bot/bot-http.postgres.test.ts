@@ -1,0 +1,3 @@
+import { botHttpSuite } from './bot-http';
+
+botHttpSuite('postgres');
