@@ -5,7 +5,8 @@
  *   3. runs the CMS on CMS_PORT;
  *   4. runs the portal's site server on SITE_PORT, which builds the site from the CMS (answering
  *      "being built" until the first build is in) and rebuilds it when editors publish;
- *   5. prints where everything is; on Ctrl-C (SIGINT) or SIGTERM, stops every process it started.
+ *   5. runs the assistant on BOT_PORT (the site server proxies the chat widget's calls to it);
+ *   6. prints where everything is; on Ctrl-C (SIGINT) or SIGTERM, stops every process it started.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { settings } from '@portal/cms';
@@ -67,6 +68,7 @@ process.on('SIGTERM', () => void stopAll(0));
 startProcess('CMS', ['cms/scripts/serve.ts']);
 
 const cmsUrl = `http://localhost:${config.port}`;
+const botPort = Number(process.env.BOT_PORT ?? 3001);
 async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && !stopping) {
@@ -86,6 +88,13 @@ if (await waitForHealth(`http://127.0.0.1:${config.port}/_health`, 120_000)) {
     console.error(`✖ The site server did not answer on port ${config.site.port} within a minute.`);
     await stopAll(1);
   }
+  // The assistant is reached through the site server, which passes the visitor's address on.
+  process.env.BOT_TRUST_PROXY ??= 'true';
+  startProcess('Assistant', ['bot/src/main.ts']);
+  if (!(await waitForHealth(`http://127.0.0.1:${botPort}/health`, 120_000)) && !stopping) {
+    console.error(`✖ The assistant did not answer on port ${botPort} within two minutes.`);
+    await stopAll(1);
+  }
   const password = config.admin.password
     ? 'the ADMIN_PASSWORD from your environment'
     : 'the one-time password printed above when the account was created';
@@ -98,6 +107,8 @@ if (await waitForHealth(`http://127.0.0.1:${config.port}/_health`, 120_000)) {
 │ REST API        : ${cmsUrl}/api/procedures?locale=vi
 │                   ${cmsUrl}/api/faqs?locale=vi   ${cmsUrl}/api/news?locale=en
 │ Search          : ${cmsUrl}/api/search?q=lam%20giay%20khai%20sinh
+│ Assistant       : http://localhost:${botPort}/api/ask (POST {"question": "làm giấy khai sinh cần gì"}),
+│                   and the chat button on every portal page
 │ Health          : ${cmsUrl}/_health
 │ Data folder     : ${config.dataDir}${config.database.client === 'postgres' ? '  (database: PostgreSQL from DATABASE_URL)' : ''}
 │ Stop with Ctrl-C.

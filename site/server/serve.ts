@@ -26,6 +26,8 @@ export type SiteServerOptions = {
   builder?: SiteBuilder | Omit<SiteBuilderOptions, 'dir' | 'log'>;
   /** Where /api/search goes. @default CMS_URL, else http://127.0.0.1:CMS_PORT */
   cmsUrl?: string | (() => string);
+  /** Where the assistant's /api/ask, /api/ask/stream, /api/feedback, /api/handoff go. @default BOT_URL, else http://127.0.0.1:BOT_PORT (3001) */
+  botUrl?: string | (() => string);
   /**
    * Bearer token of POST /_rebuild, read at each request.
    * @default settings().secrets.siteRebuildToken: SITE_REBUILD_TOKEN, else the one generated in DATA_DIR/secrets.json that the CMS sends
@@ -56,6 +58,7 @@ type Served = { id: string; root: string; handler: RequestHandler; notFound: Map
 type Variants = { identity: Buffer; br?: Buffer; gzip?: Buffer };
 
 const searchPaths = new Set(['/api/search', '/api/search/suggest']);
+const botPaths = new Set(['/api/ask', '/api/ask/stream', '/api/feedback', '/api/handoff']);
 const immutableCache = 'public, max-age=31536000, immutable';
 const revalidateCache = 'public, max-age=0, must-revalidate';
 const cmsDown = 'Không kết nối được máy chủ tìm kiếm. Vui lòng thử lại sau.';
@@ -195,6 +198,10 @@ export async function startSiteServer(options: SiteServerOptions = {}): Promise<
     const given = typeof options.cmsUrl === 'function' ? options.cmsUrl() : options.cmsUrl;
     return given ?? process.env.CMS_URL ?? `http://127.0.0.1:${config.port}`;
   };
+  const botUrl = () => {
+    const given = typeof options.botUrl === 'function' ? options.botUrl() : options.botUrl;
+    return given ?? process.env.BOT_URL ?? `http://127.0.0.1:${process.env.BOT_PORT ?? 3001}`;
+  };
   const retryMs = options.retryMs ?? 30_000;
 
   let served: Served | undefined;
@@ -308,6 +315,45 @@ export async function startSiteServer(options: SiteServerOptions = {}): Promise<
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
+  /**
+   * The assistant's endpoints, proxied to the bot with the body passed on and the answer streamed
+   * back as it comes (Server-Sent Events must not be buffered).
+   */
+  async function proxyToBot(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > 64 * 1024) return sendJson(res, 413, errorBody(413, 'PayloadTooLargeError', 'Câu hỏi quá dài.'));
+      chunks.push(chunk);
+    }
+    let upstream: Response;
+    try {
+      upstream = await fetch(new URL(url.pathname + url.search, botUrl()), {
+        method: req.method,
+        headers: {
+          'content-type': req.headers['content-type'] ?? 'application/json',
+          accept: req.headers.accept ?? 'application/json',
+          'x-forwarded-for': clientAddress(req),
+        },
+        body: req.method === 'POST' ? Buffer.concat(chunks) : undefined,
+        signal: AbortSignal.timeout(60_000),
+      });
+    } catch (error) {
+      log.warn(`Assistant proxy: ${botUrl()} unreachable (${(error as Error).message})`);
+      return sendJson(res, 502, errorBody(502, 'BadGatewayError', 'Trợ lý ảo đang tạm ngừng. Vui lòng thử lại sau hoặc gọi đường dây nóng.'));
+    }
+    const headers: http.OutgoingHttpHeaders = { 'Cache-Control': 'no-store', 'X-Accel-Buffering': 'no' };
+    for (const name of ['content-type', 'retry-after', 'content-length']) {
+      const value = upstream.headers.get(name);
+      if (value) headers[name] = value;
+    }
+    res.writeHead(upstream.status, headers);
+    if (!upstream.body) return void res.end();
+    for await (const chunk of upstream.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
+    res.end();
+  }
+
   /** POST /_rebuild from the CMS (Authorization: Bearer <SITE_REBUILD_TOKEN>) → 202 and a debounced build. */
   async function rebuild(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const given = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
@@ -355,6 +401,8 @@ export async function startSiteServer(options: SiteServerOptions = {}): Promise<
       if (allow('GET, HEAD')) sendJson(res, 200, { status: 'ok', build: served?.id ?? null });
     } else if (url.pathname === '/_rebuild') {
       if (allow('POST')) rebuild(req, res).catch(failed);
+    } else if (botPaths.has(url.pathname)) {
+      if (allow('POST')) proxyToBot(req, res, url).catch(failed);
     } else if (searchPaths.has(url.pathname) || url.pathname.startsWith('/uploads/')) {
       if (allow('GET, HEAD')) proxyToCms(req, res, url).catch(failed);
     } else if (allow('GET, HEAD')) {

@@ -14,6 +14,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { seed } from '@portal/seeds';
 import { startSiteServer, type RunningSiteServer } from '../../site/server/serve';
+import { startBot, type RunningBot } from '../../bot/src/app';
 import { freePort } from '../support/net';
 import { fixtureSeedDir, request, startCms, testAdmin, type RunningCms } from '../support/cms';
 import { databaseRequested, type TestDatabase } from '../support/databases';
@@ -54,10 +55,12 @@ const templates = [
 describe(`the portal in a browser (CMS on ${database})`, () => {
   let cms: RunningCms;
   let site: RunningSiteServer;
+  let bot: RunningBot;
   let browser: Browser;
   let context: BrowserContext;
   let siteDir: string;
   let cmsUrl = '';
+  let botUrl = '';
 
   before(async () => {
     assert.ok(fs.existsSync(chromiumPath), `Chromium is needed at ${chromiumPath} (apt-get install chromium); .ci/run installs it`);
@@ -71,12 +74,21 @@ describe(`the portal in a browser (CMS on ${database})`, () => {
       host: '127.0.0.1',
       dir: siteDir,
       cmsUrl: () => cmsUrl,
+      botUrl: () => botUrl,
       rebuildToken,
       buildOnStart: 'never',
       builder: { debounceMs: 500 },
       log: { info: () => undefined, warn: (m) => console.warn(m), error: (m) => console.error(m) },
     });
     await seed(cms.strapi, fixtureSeedDir);
+    // The fixture has no one-stop centre; the assistant's handoff needs its hotline.
+    await seed(cms.strapi, path.resolve(import.meta.dirname, '../bot/fixtures/handoff-agency'));
+    bot = await startBot({
+      config: { port: 0, host: '127.0.0.1', cmsUrl: cms.url, ratePerMinute: 1000, trustProxy: true, refreshSeconds: 3600 },
+      waitForContent: true,
+      log: () => undefined,
+    });
+    botUrl = bot.url;
     await site.builder.buildNow();
     browser = await chromium.launch({
       executablePath: chromiumPath,
@@ -88,6 +100,7 @@ describe(`the portal in a browser (CMS on ${database})`, () => {
   after(async () => {
     await browser?.close();
     await site?.close();
+    await bot?.close();
     await cms?.stop();
     if (siteDir) fs.rmSync(siteDir, { recursive: true, force: true });
   });
@@ -276,6 +289,41 @@ describe(`the portal in a browser (CMS on ${database})`, () => {
     assert.ok(gzipped > 10_000 && gzipped <= 80 * 1024, `search page JavaScript: ${gzipped} bytes gzipped:\n${loaded.join('\n')}`);
     await page.close();
     await searchPage.close();
+  });
+
+  test('the assistant widget: opens from the launcher, answers with a cited source, follows the link, hands off to a person', async () => {
+    const page = await open('/thu-tuc');
+    const launcher = page.locator('#open-assistant');
+    await launcher.click();
+    const dialog = page.getByRole('dialog', { name: 'Trợ lý ảo' });
+    await dialog.waitFor();
+    const question = dialog.getByRole('textbox', { name: 'Câu hỏi của bạn' });
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'TEXTAREA', 'opening moves focus to the question box');
+    await question.fill('làm giấy khai sinh cần gì');
+    await question.press('Enter');
+    const sources = dialog.locator('.assistant-sources').last();
+    await sources.waitFor();
+    const link = sources.getByRole('link').first();
+    const href = await link.getAttribute('href');
+    assert.match(href ?? '', /^\/(hoi-dap|thu-tuc)\//, 'the source links to a portal page');
+    assert.match(await dialog.locator('[role="log"]').innerText(), /Giấy chứng sinh|Tờ khai/);
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    assert.deepEqual(violations.map((v) => `${v.id}: ${v.help}`), [], 'the open widget passes axe-core');
+    await link.click();
+    await page.waitForURL(new RegExp(`${href}/?$`));
+
+    // The conversation survives the navigation; a person is one button away.
+    await page.locator('#open-assistant').click();
+    const again = page.getByRole('dialog', { name: 'Trợ lý ảo' });
+    await again.waitFor();
+    assert.match(await again.locator('[role="log"]').innerText(), /làm giấy khai sinh cần gì/);
+    await again.getByRole('button', { name: 'Gặp nhân viên' }).click();
+    await again.getByRole('link', { name: /\d{4}/ }).first().waitFor();
+    const log = await again.locator('[role="log"]').innerText();
+    assert.match(log, /0263 3555 036/, 'the handoff gives the hotline');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'open-assistant', 'Escape returns focus to the launcher');
+    await page.close();
   });
 
   test('a change published in the CMS is live on the site within 2 minutes', async () => {

@@ -33,13 +33,15 @@ async function start(env: Record<string, string>): Promise<Started> {
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-start-'));
 let port: number;
 let sitePort: number;
+let botPort: number;
 let env: Record<string, string>;
 let first: Started;
 
 before(async () => {
   port = await freePort();
   sitePort = await freePort();
-  env = { DATA_DIR: dataDir, CMS_PORT: String(port), SITE_PORT: String(sitePort), SEED_DIR: fixtureSeedDir, ADMIN_EMAIL: 'quantri@test.local' };
+  botPort = await freePort();
+  env = { DATA_DIR: dataDir, CMS_PORT: String(port), SITE_PORT: String(sitePort), BOT_PORT: String(botPort), SEED_DIR: fixtureSeedDir, ADMIN_EMAIL: 'quantri@test.local' };
   delete process.env.ADMIN_PASSWORD;
   delete process.env.DATABASE_URL;
   first = await start(env);
@@ -81,11 +83,31 @@ test('npm start builds and serves the portal: the birth registration page under 
   assert.match(await english.text(), /<html lang="en"/);
 });
 
-test('Ctrl-C stops the CMS and the site server cleanly and frees their ports; a restart keeps the data and prints no password', async () => {
+test('npm start runs the assistant: a birth registration question is answered with its source, the weather is refused', async () => {
+  const ask = async (question: string, base = `http://127.0.0.1:${botPort}`) => {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const response = await fetch(`${base}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
+      if (response.status !== 503 || Date.now() > deadline) return { status: response.status, body: (await response.json()) as any };
+      await new Promise((r) => setTimeout(r, 500)); // content still loading
+    }
+  };
+  const birth = await ask('làm giấy khai sinh cần gì');
+  assert.equal(birth.status, 200, JSON.stringify(birth.body));
+  assert.equal(birth.body.kind, 'answer');
+  assert.ok(birth.body.sources.some((s: any) => s.code === '1.001193.000.00.00.H36'), JSON.stringify(birth.body.sources));
+  const weather = await ask('thời tiết mai thế nào');
+  assert.equal(weather.body.kind, 'refuse');
+  const throughSite = await ask('làm giấy khai sinh cần gì', `http://127.0.0.1:${sitePort}`);
+  assert.equal(throughSite.body.kind, 'answer', 'the portal passes the chat widget’s questions to the assistant');
+});
+
+test('Ctrl-C stops the CMS, the site server and the assistant cleanly and frees their ports; a restart keeps the data and prints no password', async () => {
   first.child.kill('SIGINT');
   assert.equal(await first.exited, 0);
   await assert.rejects(fetch(`http://127.0.0.1:${port}/_health`));
   await assert.rejects(fetch(`http://127.0.0.1:${sitePort}/_health`), 'the site server stopped too');
+  await assert.rejects(fetch(`http://127.0.0.1:${botPort}/health`), 'the assistant stopped too');
 
   const second = await start(env);
   try {
