@@ -13,6 +13,8 @@ import { IntentRules, type Analysis, type Aspect } from './intents';
 import { described, type Knowledge } from './knowledge';
 import { Glossary, defaultColloquialFile, defaultGlossaryFile } from './glossary';
 import { foldedWords, hasDiacritics, normalize, vietnameseSyllable } from './text';
+import type { Passage } from './wording/grounding';
+import type { Wording } from './wording/types';
 
 export type Kind = 'answer' | 'clarify' | 'handoff' | 'refuse';
 
@@ -52,6 +54,8 @@ export type AssistantOptions = {
   handoffAgency?: string;
   /** English–Vietnamese glossary file for English questions answered from Vietnamese content. */
   glossaryFile?: string;
+  /** Optional LLM wording of answers (src/wording/llm.ts, `createWording`); without it the extractive text is the answer. */
+  wording?: Wording;
 };
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
@@ -64,6 +68,7 @@ export class Assistant {
   private readonly colloquial: Glossary;
   private readonly ranker: Ranker;
   private readonly handoffAgency: string;
+  private readonly wording: Wording | undefined;
 
   constructor(
     readonly knowledge: Knowledge,
@@ -76,6 +81,7 @@ export class Assistant {
     this.colloquial = new Glossary(defaultColloquialFile);
     this.ranker = new Ranker(knowledge, this.rules, this.calibration.ranking);
     this.handoffAgency = options.handoffAgency ?? 'trung-tam-phuc-vu-hanh-chinh-cong';
+    this.wording = options.wording;
   }
 
   /** The language a question is written in: diacritics mean Vietnamese; otherwise the words decide, then the hint. */
@@ -98,6 +104,24 @@ export class Assistant {
   }
 
   async ask(input: AskInput): Promise<Reply> {
+    const reply = await this.decide(input);
+    // Only an answer may be reworded, from its own sources; undefined (off, timeout, failed check) keeps the extractive text.
+    if (reply.kind !== 'answer' || !this.wording) return reply;
+    const worded = await this.wording.rephrase({ question: normalize(input.question), locale: reply.locale, extractiveAnswer: reply.answer, sources: this.passages(reply) });
+    return worded === undefined ? reply : { ...reply, answer: worded };
+  }
+
+  /** A reply's sources with their text: a FAQ's answer, a procedure's fields for the aspects asked. */
+  private passages(reply: Reply): Passage[] {
+    const text = (s: Source, l: Locale): string | undefined => {
+      if (s.type === 'faq') return this.knowledge.faq(l, s.key)?.answer;
+      const p = this.knowledge.procedure(l, s.key);
+      return p && this.composer.procedureAnswer(p, reply.context.aspects ?? []);
+    };
+    return reply.sources.map((s) => ({ title: s.title, url: s.url, text: text(s, reply.locale) ?? text(s, 'vi') ?? '' }));
+  }
+
+  private async decide(input: AskInput): Promise<Reply> {
     const question = normalize(input.question);
     const lang = this.language(question, input.locale);
     const a = this.rules.analyse(question);

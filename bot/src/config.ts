@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { settings } from '@portal/cms/settings';
 import type { DatabaseSettings } from './store';
+import { llmProviders, type LlmConfig } from './wording/types';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -32,7 +33,17 @@ const envSchema = z.object({
     .string()
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'BOT_HANDOFF_AGENCY must be an agency slug')
     .default('trung-tam-phuc-vu-hanh-chinh-cong'),
-});
+  /** Optional LLM wording of answers (src/wording/llm.ts): off, openai (any OpenAI-compatible server) or ollama. */
+  LLM_PROVIDER: z.enum(llmProviders).default('off'),
+  /** The model server's root (OpenAI-compatible: …/v1; Ollama: http://host:11434). */
+  LLM_BASE_URL: z.url().optional(),
+  /** Model name; required unless LLM_PROVIDER is off. */
+  LLM_MODEL: z.string().min(1).optional(),
+  /** API key for an OpenAI-compatible server that needs one. */
+  LLM_API_KEY: z.string().min(1).optional(),
+  /** Milliseconds to wait for the model before answering with the extractive text. */
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(4000),
+}).refine((env) => env.LLM_PROVIDER === 'off' || env.LLM_MODEL, { path: ['LLM_MODEL'], message: 'LLM_MODEL is required when LLM_PROVIDER is not off' });
 
 export type BotConfig = {
   port: number;
@@ -46,6 +57,7 @@ export type BotConfig = {
   corsOrigin: string;
   handoffAgency: string;
   database: DatabaseSettings;
+  llm: LlmConfig;
 };
 
 export function readBotConfig(source: NodeJS.ProcessEnv = process.env): BotConfig {
@@ -68,5 +80,6 @@ export function readBotConfig(source: NodeJS.ProcessEnv = process.env): BotConfi
     corsOrigin: env.BOT_CORS_ORIGIN,
     handoffAgency: env.BOT_HANDOFF_AGENCY,
     database: cms.database,
+    llm: { provider: env.LLM_PROVIDER, baseUrl: env.LLM_BASE_URL, model: env.LLM_MODEL, apiKey: env.LLM_API_KEY, timeoutMs: env.LLM_TIMEOUT_MS },
   };
 }

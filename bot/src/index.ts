@@ -13,4 +13,6 @@ export { IntentRules, type Analysis, type Aspect } from './intents';
 export { Knowledge } from './knowledge';
 export { HybridRetriever, LexicalRetriever, reciprocalRankFusion, type Fused, type Retrieved, type Retriever } from './retrieval';
 export { chunks, createBotServer, questionMaxLength, type AskResponse } from './server';
-export { KnexConversationStore, MemoryConversationStore, connect, conversationsTable, turnsTable, type ConversationStore } from './store';
+export { KnexConversationStore, MemoryConversationStore, connect, conversationsTable, turnsTable, type ConversationStore, type FeedbackValue, type RecordedTurn } from './store';
+export { checkGrounding, normalizeNumber, numbersIn, type GroundingResult, type Passage } from './wording/grounding';
+export { defaultLlmConfig, llmProviders, type LlmConfig, type LlmProvider, type Wording, type WordingRequest } from './wording/types';

@@ -1,8 +1,8 @@
 /**
  * Retrieval: retrievers each rank the indexed documents for a query; their lists are fused by
- * reciprocal rank fusion. Today one lexical retriever (the search library's embedded engine, in
- * memory); a dense retriever (sentence embeddings) implements the same interface and is added to
- * the `HybridRetriever` list without touching the assistant.
+ * reciprocal rank fusion. The lexical retriever (the search library's embedded engine, in memory)
+ * always; the dense retriever (sentence embeddings, ./embeddings/dense) when a model is available:
+ * it `join`s the `HybridRetriever` once it has embedded the documents, without touching the assistant.
  */
 import { EmbeddedEngine, Synonyms, type Locale, type SearchDocument } from '@portal/search';
 
@@ -24,7 +24,7 @@ export type Retrieved = {
 export interface Retriever {
   readonly name: string;
   /** Makes the index hold exactly these documents (adds, replaces, removes). */
-  sync(documents: SearchDocument[]): Promise<{ upserted: number; removed: number }>;
+  sync(documents: readonly SearchDocument[]): Promise<{ upserted: number; removed: number }>;
   /** The best documents for the query, best first. */
   retrieve(query: RetrievalQuery): Promise<Retrieved[]>;
 }
@@ -62,7 +62,7 @@ export class LexicalRetriever implements Retriever {
     this.engine = new EmbeddedEngine({ synonyms: options.synonyms });
   }
 
-  async sync(documents: SearchDocument[]): Promise<{ upserted: number; removed: number }> {
+  async sync(documents: readonly SearchDocument[]): Promise<{ upserted: number; removed: number }> {
     const next = new Map(documents.map((d) => [d.id, JSON.stringify(d)]));
     const changed = documents.filter((d) => this.versions.get(d.id) !== next.get(d.id));
     const removed = [...this.versions.keys()].filter((id) => !next.has(id));
@@ -86,23 +86,79 @@ export class LexicalRetriever implements Retriever {
   }
 }
 
-/** Several retrievers, fused. With one retriever the fused order is that retriever's order. */
+/**
+ * Several retrievers, fused. With one retriever the fused order is that retriever's order. The
+ * first retriever is the primary one: `sync` reports its counts, and its failure fails a retrieval;
+ * another that fails is left out of that fusion (logged).
+ */
 export class HybridRetriever {
+  private readonly list: Retriever[];
+  /** The documents of the last `sync`, for retrievers that join later. */
+  private documents: readonly SearchDocument[] | undefined;
+  private readonly waiting: { retriever: Retriever; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private readonly log: (message: string) => void;
+
   constructor(
-    readonly retrievers: Retriever[],
-    private readonly options: { weights?: Record<string, number>; k?: number } = {},
+    retrievers: Retriever[],
+    private readonly options: { weights?: Record<string, number>; k?: number; log?: (message: string) => void } = {},
   ) {
     if (retrievers.length === 0) throw new Error('HybridRetriever needs at least one retriever');
+    this.list = [...retrievers];
+    this.log = options.log ?? ((m: string) => console.error(`[bot] ${m}`));
   }
 
-  async sync(documents: SearchDocument[]): Promise<{ upserted: number; removed: number }> {
-    const results = await Promise.all(this.retrievers.map((r) => r.sync(documents)));
+  /** The retrievers fused today, primary first. */
+  get retrievers(): readonly Retriever[] {
+    return this.list;
+  }
+
+  async sync(documents: readonly SearchDocument[]): Promise<{ upserted: number; removed: number }> {
+    this.documents = documents;
+    this.startJoining();
+    const results = await Promise.all(this.list.map((r) => r.sync(documents)));
     return results[0]!;
+  }
+
+  /**
+   * Adds a retriever that takes part in the fusion once it holds the current documents: its first
+   * sync (with the documents of the last `sync`, or of the first one to come) runs in the
+   * background while the others answer; documents synced meanwhile are synced to it before it joins.
+   * Resolves when it has joined.
+   */
+  join(retriever: Retriever): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ retriever, resolve, reject });
+      this.startJoining();
+    });
+  }
+
+  private startJoining(): void {
+    if (!this.documents) return;
+    for (const { retriever, resolve, reject } of this.waiting.splice(0)) {
+      void (async () => {
+        let synced: readonly SearchDocument[] | undefined;
+        // No await between the last check and the push: a sync that starts later includes it.
+        while (synced !== this.documents) {
+          synced = this.documents!;
+          await retriever.sync(synced);
+        }
+        this.list.push(retriever);
+      })().then(resolve, reject);
+    }
   }
 
   async retrieve(query: RetrievalQuery): Promise<Fused[]> {
     const lists = await Promise.all(
-      this.retrievers.map(async (r) => ({ name: r.name, weight: this.options.weights?.[r.name], hits: await r.retrieve(query) })),
+      this.list.map(async (r, i) => {
+        let hits: Retrieved[] = [];
+        try {
+          hits = await r.retrieve(query);
+        } catch (error) {
+          if (i === 0) throw error;
+          this.log(`${r.name} retrieval failed, answering without it: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        return { name: r.name, weight: this.options.weights?.[r.name], hits };
+      }),
     );
     return reciprocalRankFusion(lists, this.options.k);
   }

@@ -36,16 +36,27 @@ export type TurnRecord = {
   context?: TurnContext;
 };
 
-export type StoredTurn = TurnRecord & { position: number; feedback: number | null; createdAt: string };
+export type StoredTurn = TurnRecord & { id: string; position: number; feedback: number | null; createdAt: string };
+
+/** Where a turn was stored: its conversation (new or given) and the turn's own id. */
+export type RecordedTurn = { conversationId: string; turnId: string };
+
+/** A citizen's rating of a reply: +1 (helpful) or −1 (not helpful). */
+export type FeedbackValue = 1 | -1;
 
 export interface ConversationStore {
   find(id: string): Promise<Conversation | undefined>;
   /**
    * Stores a turn in one transaction: creates the conversation when `id` is undefined, appends
    * the turn, updates the context and, for a handoff, marks the conversation waiting for staff.
-   * @returns the conversation id
+   * @returns the conversation id and the new turn's id
    */
-  record(id: string | undefined, turn: TurnRecord): Promise<string>;
+  record(id: string | undefined, turn: TurnRecord): Promise<RecordedTurn>;
+  /**
+   * Sets (or replaces) the feedback of a turn of this conversation.
+   * @returns false when the conversation has no turn with this id
+   */
+  feedback(conversationId: string, turnId: string, value: FeedbackValue): Promise<boolean>;
   turns(id: string): Promise<StoredTurn[]>;
   close(): Promise<void>;
 }
@@ -162,7 +173,7 @@ export class KnexConversationStore implements ConversationStore {
     return { id: row.id, status: row.status, locale: row.locale, context: parse<TurnContext>(row.context, {}), turns: Number(row.turn_count) };
   }
 
-  async record(id: string | undefined, turn: TurnRecord): Promise<string> {
+  async record(id: string | undefined, turn: TurnRecord): Promise<RecordedTurn> {
     await this.ensureSchema();
     return this.db.transaction(async (trx) => {
       const now = isoNow();
@@ -189,27 +200,41 @@ export class KnexConversationStore implements ConversationStore {
         if (handoff) await trx(conversationsTable).where({ id }).whereNull('waiting_since').update({ waiting_since: now });
       }
       const { turn_count: position } = (await trx(conversationsTable).where({ id: conversationId }).first('turn_count')) as { turn_count: number };
-      await trx(turnsTable).insert({
-        conversation_id: conversationId,
-        position: Number(position),
-        question: turn.question,
-        answer: turn.answer,
-        kind: turn.kind,
-        reason: turn.reason,
-        confidence: turn.confidence,
-        sources: json(turn.sources),
-        locale: turn.locale,
-        latency_ms: Math.round(turn.latencyMs),
-        created_at: now,
-      });
-      return conversationId;
+      const [inserted] = await trx(turnsTable)
+        .insert({
+          conversation_id: conversationId,
+          position: Number(position),
+          question: turn.question,
+          answer: turn.answer,
+          kind: turn.kind,
+          reason: turn.reason,
+          confidence: turn.confidence,
+          sources: json(turn.sources),
+          locale: turn.locale,
+          latency_ms: Math.round(turn.latencyMs),
+          created_at: now,
+        })
+        .returning('id');
+      // PostgreSQL and SQLite (RETURNING) give { id }; older drivers a bare id.
+      const turnId = String(typeof inserted === 'object' && inserted !== null ? (inserted as { id: unknown }).id : inserted);
+      return { conversationId, turnId };
     });
+  }
+
+  async feedback(conversationId: string, turnId: string, value: FeedbackValue): Promise<boolean> {
+    await this.ensureSchema();
+    if (!/^\d{1,15}$/.test(turnId)) return false;
+    const updated = await this.db(turnsTable)
+      .where({ id: Number(turnId), conversation_id: conversationId })
+      .update({ feedback: value, feedback_at: isoNow() });
+    return updated > 0;
   }
 
   async turns(id: string): Promise<StoredTurn[]> {
     await this.ensureSchema();
     const rows = await this.db(turnsTable).where({ conversation_id: id }).orderBy('position');
     return rows.map((r) => ({
+      id: String(r.id),
       position: Number(r.position),
       question: r.question,
       answer: r.answer,
@@ -238,22 +263,31 @@ export class ConversationNotFound extends Error {
 /** Conversations in memory: for the evaluation and tests that need no database. */
 export class MemoryConversationStore implements ConversationStore {
   private readonly conversations = new Map<string, Conversation & { log: StoredTurn[] }>();
+  private lastTurnId = 0;
 
   async find(id: string): Promise<Conversation | undefined> {
     const c = this.conversations.get(id);
     return c ? { id: c.id, status: c.status, locale: c.locale, context: c.context, turns: c.turns } : undefined;
   }
 
-  async record(id: string | undefined, turn: TurnRecord): Promise<string> {
+  async record(id: string | undefined, turn: TurnRecord): Promise<RecordedTurn> {
     if (id !== undefined && !this.conversations.has(id)) throw new ConversationNotFound(id);
     const conversationId = id ?? crypto.randomUUID();
     const c = this.conversations.get(conversationId) ?? { id: conversationId, status: 'open' as ConversationStatus, locale: turn.locale, context: {}, turns: 0, log: [] };
     c.turns += 1;
     if (turn.context !== undefined) c.context = turn.context;
     if (turn.kind === 'handoff') c.status = 'waiting_for_staff';
-    c.log.push({ ...turn, position: c.turns, feedback: null, createdAt: isoNow() });
+    const turnId = String(++this.lastTurnId);
+    c.log.push({ ...turn, id: turnId, position: c.turns, feedback: null, createdAt: isoNow() });
     this.conversations.set(conversationId, c);
-    return conversationId;
+    return { conversationId, turnId };
+  }
+
+  async feedback(conversationId: string, turnId: string, value: FeedbackValue): Promise<boolean> {
+    const turn = this.conversations.get(conversationId)?.log.find((t) => t.id === turnId);
+    if (!turn) return false;
+    turn.feedback = value;
+    return true;
   }
 
   async turns(id: string): Promise<StoredTurn[]> {

@@ -78,3 +78,50 @@ test('a dense retriever plugs in beside the lexical one and both count in the fu
   assert.deepEqual(Object.keys(fused[0]!.signals).sort(), ['dense', 'lexical']);
   assert.deepEqual(Object.keys(fused[1]!.signals), ['dense'], 'found by the dense retriever only');
 });
+
+test('a retriever that joins later takes part only once its first sync is done; lexical answers meanwhile, and it catches up on documents synced meanwhile', async () => {
+  const synced: string[][] = [];
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  class SlowDense implements Retriever {
+    readonly name = 'dense';
+    async sync(documents: readonly SearchDocument[]) {
+      if (synced.length === 0) await gate; // the first embedding of everything takes long
+      synced.push(documents.map((d) => d.key));
+      return { upserted: documents.length, removed: 0 };
+    }
+    async retrieve(): Promise<Retrieved[]> {
+      return [hit('b', 0.9)];
+    }
+  }
+  const hybrid = new HybridRetriever([new LexicalRetriever()], { log: () => {} });
+  const joined = hybrid.join(new SlowDense());
+  assert.deepEqual(await hybrid.sync([doc('a', 'Đăng ký khai sinh')]), { upserted: 1, removed: 0 }, 'the lexical sync does not wait for the dense one');
+  assert.deepEqual(hybrid.retrievers.map((r) => r.name), ['lexical']);
+  assert.deepEqual(Object.keys((await hybrid.retrieve({ text: 'khai sinh', locale: 'vi' }))[0]!.signals), ['lexical']);
+  await hybrid.sync([doc('a', 'Đăng ký khai sinh'), doc('b', 'Cấp giấy phép lao động')]);
+  release();
+  await joined;
+  assert.deepEqual(synced, [['a'], ['a', 'b']], 'the newer documents are synced before it joins');
+  assert.deepEqual(hybrid.retrievers.map((r) => r.name), ['lexical', 'dense']);
+  const fused = await hybrid.retrieve({ text: 'khai sinh', locale: 'vi' });
+  assert.ok(fused.some((f) => f.key === 'b' && f.signals.dense), 'the dense list is fused now');
+});
+
+test('a failing secondary retriever is left out of the fusion; the lexical answer stands', async () => {
+  const logs: string[] = [];
+  class Broken implements Retriever {
+    readonly name = 'dense';
+    async sync() {
+      return { upserted: 0, removed: 0 };
+    }
+    async retrieve(): Promise<Retrieved[]> {
+      throw new Error('onnx session gone');
+    }
+  }
+  const hybrid = new HybridRetriever([new LexicalRetriever(), new Broken()], { log: (m) => logs.push(m) });
+  await hybrid.sync([doc('a', 'Đăng ký khai sinh')]);
+  const fused = await hybrid.retrieve({ text: 'khai sinh', locale: 'vi' });
+  assert.equal(fused[0]!.key, 'a');
+  assert.match(logs.join('\n'), /dense retrieval failed.*onnx session gone/);
+});

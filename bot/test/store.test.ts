@@ -45,12 +45,17 @@ test('the tables are created once, in WAL mode with a busy timeout, and creating
 });
 
 test('a turn opens a conversation; later turns append in order and carry the context', async () => {
-  const id = await store.record(undefined, turn());
+  const first = await store.record(undefined, turn());
+  const id = first.conversationId;
   assert.match(id, /^[0-9a-f-]{36}$/);
+  assert.match(first.turnId, /^\d+$/);
   assert.deepEqual(await store.find(id), { id, status: 'open', locale: 'vi', context: { topic: '1.000894' }, turns: 1 });
   await store.record(id, turn({ question: 'còn lệ phí?', context: { topic: '1.000894', aspects: ['fee'] } }));
-  await store.record(id, turn({ question: 'thời tiết?', kind: 'refuse', reason: 'refuse:outOfScope', sources: [], context: undefined }));
+  const third = await store.record(id, turn({ question: 'thời tiết?', kind: 'refuse', reason: 'refuse:outOfScope', sources: [], context: undefined }));
+  assert.equal(third.conversationId, id);
   const turns = await store.turns(id);
+  assert.equal(turns[0]!.id, first.turnId);
+  assert.equal(turns[2]!.id, third.turnId);
   assert.deepEqual(turns.map((t) => [t.position, t.question, t.kind]), [
     [1, 'Đăng ký kết hôn cần giấy tờ gì?', 'answer'],
     [2, 'còn lệ phí?', 'answer'],
@@ -63,12 +68,12 @@ test('a turn opens a conversation; later turns append in order and carry the con
 });
 
 test('a handoff marks the conversation waiting for staff, with the time', async () => {
-  const id = await store.record(undefined, turn());
+  const { conversationId: id } = await store.record(undefined, turn());
   await store.record(id, turn({ kind: 'handoff', reason: 'handoff:requested', sources: [] }));
   assert.equal((await store.find(id))!.status, 'waiting_for_staff');
   const row = await store.db(conversationsTable).where({ id }).first();
   assert.ok(row.waiting_since);
-  const opened = await store.record(undefined, turn({ kind: 'handoff', reason: 'handoff:low-confidence' }));
+  const { conversationId: opened } = await store.record(undefined, turn({ kind: 'handoff', reason: 'handoff:low-confidence' }));
   assert.equal((await store.find(opened))!.status, 'waiting_for_staff');
 });
 
@@ -79,7 +84,7 @@ test('a turn for an unknown conversation is refused and writes nothing', async (
 });
 
 test('turns recorded at the same time in one conversation get distinct positions', async () => {
-  const id = await store.record(undefined, turn());
+  const { conversationId: id } = await store.record(undefined, turn());
   await Promise.all(Array.from({ length: 8 }, (_, i) => store.record(id, turn({ question: `q${i}` }))));
   const positions = (await store.turns(id)).map((t) => t.position);
   assert.deepEqual(positions, [1, 2, 3, 4, 5, 6, 7, 8, 9]);
@@ -87,9 +92,28 @@ test('turns recorded at the same time in one conversation get distinct positions
 
 test('the in-memory store behaves the same way', async () => {
   const memory = new MemoryConversationStore();
-  const id = await memory.record(undefined, turn());
+  const { conversationId: id, turnId } = await memory.record(undefined, turn());
   await memory.record(id, turn({ kind: 'handoff', reason: 'handoff:requested', context: undefined }));
   assert.equal((await memory.find(id))!.status, 'waiting_for_staff');
   assert.deepEqual((await memory.turns(id)).map((t) => t.position), [1, 2]);
   await assert.rejects(memory.record('nope', turn()), ConversationNotFound);
+  assert.equal(await memory.feedback(id, turnId, -1), true);
+  assert.equal((await memory.turns(id))[0]!.feedback, -1);
+  assert.equal(await memory.feedback(id, '999', 1), false);
+});
+
+test('feedback is stored on a turn of its conversation only, and a second vote replaces the first', async () => {
+  const { conversationId: id, turnId } = await store.record(undefined, turn());
+  const other = await store.record(undefined, turn());
+  assert.equal(await store.feedback(id, turnId, 1), true);
+  let row = await store.db(turnsTable).where({ id: Number(turnId) }).first();
+  assert.equal(Number(row.feedback), 1);
+  assert.ok(row.feedback_at);
+  assert.equal(await store.feedback(id, turnId, -1), true);
+  row = await store.db(turnsTable).where({ id: Number(turnId) }).first();
+  assert.equal(Number(row.feedback), -1);
+  assert.equal((await store.turns(id))[0]!.feedback, -1);
+  assert.equal(await store.feedback(other.conversationId, turnId, 1), false, 'a turn of another conversation');
+  assert.equal(await store.feedback(id, 'abc', 1), false);
+  assert.equal((await store.turns(other.conversationId))[0]!.feedback, null);
 });

@@ -1,7 +1,8 @@
 /**
  * The assistant as a service against the real CMS: it loads the published content through the
  * REST API with the read-only token, answers over HTTP as docs/openapi.json says, streams, and keeps
- * conversations and turns in the CMS's own database (SQLite file or PostgreSQL).
+ * conversations and turns in the CMS's own database (SQLite file or PostgreSQL), with the
+ * citizens' feedback on a turn and their requests for a person.
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -79,6 +80,9 @@ export function botHttpSuite(database: TestDatabase): void {
       assert.equal(status, 200);
       assert.deepEqual(openApiProblems('AskResponse', body), []);
       assert.equal(body.kind, 'answer');
+      const stored = await db('assistant_turns').where({ id: Number(body.turnId) }).first();
+      assert.equal(stored.conversation_id, body.conversationId, 'turnId is the id of the stored turn');
+      assert.equal(stored.answer, body.answer);
       const [faq] = await cms.strapi.documents('api::faq.faq').findMany({ locale: 'vi', status: 'published', filters: { slug: 'khai-sinh-can-giay-to-gi' } });
       assert.deepEqual(body.sources[0], {
         type: 'faq',
@@ -173,6 +177,7 @@ export function botHttpSuite(database: TestDatabase): void {
       assert.ok(pieces.length >= 2, `${pieces.length} chunks`);
       assert.equal(pieces.join(''), done.data.answer);
       assert.equal(list[0]!.data.conversationId, done.data.conversationId);
+      assert.equal((await db('assistant_turns').where({ id: Number(done.data.turnId) }).first()).conversation_id, done.data.conversationId);
       assert.ok(await db('assistant_conversations').where({ id: done.data.conversationId }).first(), 'streamed turns are stored too');
 
       const query = new URLSearchParams({ question: 'lệ phí đăng ký kết hôn', conversationId: done.data.conversationId });
@@ -228,6 +233,101 @@ export function botHttpSuite(database: TestDatabase): void {
       const retryAfter = Number(limited.headers.get('retry-after'));
       assert.ok(retryAfter >= 1 && retryAfter <= 60, `Retry-After: ${limited.headers.get('retry-after')}`);
       assert.equal((await ask({ question: 'khai sinh' }, nextAddress())).status, 200, 'another address is not limited');
+    });
+
+    test('feedback up or down is stored on the turn, and a second vote replaces the first', async () => {
+      const first = await ask({ question: 'Đăng ký khai sinh cho con cần những giấy tờ gì?' });
+      const { conversationId } = first.body;
+      const second = await ask({ question: 'còn lệ phí thì sao?', conversationId });
+      const turnId = first.body.turnId as string;
+      assert.match(turnId, /^\d+$/);
+      assert.notEqual(second.body.turnId, turnId, 'each turn has its own id');
+      const row = () => db('assistant_turns').where({ id: Number(turnId) }).first();
+      assert.equal((await row()).feedback, null);
+
+      const up = await ask({ conversationId, turnId, value: 'up' }, nextAddress(), '/api/feedback');
+      assert.equal(up.status, 204);
+      assert.equal(up.body, '');
+      assert.equal(Number((await row()).feedback), 1);
+      assert.ok((await row()).feedback_at);
+      const down = await ask({ conversationId, turnId, value: 'down' }, nextAddress(), '/api/feedback');
+      assert.equal(down.status, 204);
+      assert.equal(Number((await row()).feedback), -1);
+      const other = await db('assistant_turns').where({ id: Number(second.body.turnId) }).first();
+      assert.equal(other.feedback, null, 'only that turn');
+    });
+
+    test('feedback answers 400 naming the field at fault, 404 for an unknown conversation or a turn of another one, and changes nothing', async () => {
+      const first = await ask({ question: 'Đăng ký kết hôn cần giấy tờ gì?' });
+      const elsewhere = await ask({ question: 'lệ phí đăng ký khai sinh' });
+      const { conversationId, turnId } = first.body;
+      const cases: [unknown, RegExp, string[]][] = [
+        [{ turnId, value: 'up' }, /trường conversationId/, ['conversationId']],
+        [{ conversationId: 'abc', turnId, value: 'up' }, /trường conversationId/, ['conversationId']],
+        [{ conversationId, value: 'up' }, /trường turnId/, ['turnId']],
+        [{ conversationId, turnId: 42, value: 'up' }, /trường turnId/, ['turnId']],
+        [{ conversationId, turnId }, /trường value/, ['value']],
+        [{ conversationId, turnId, value: 'great' }, /trường value/, ['value']],
+        [{ conversationId, turnId, value: 'up', comment: 'x' }, /không được hỗ trợ: comment/, ['comment']],
+      ];
+      for (const [body, message, field] of cases) {
+        const reply = await ask(body, nextAddress(), '/api/feedback');
+        assert.equal(reply.status, 400, JSON.stringify(body));
+        assert.deepEqual(openApiProblems('Error', reply.body), []);
+        assert.match(reply.body.error.message, message);
+        assert.deepEqual(reply.body.error.details.errors[0].path, field);
+      }
+      assert.equal((await ask('[]', nextAddress(), '/api/feedback')).status, 400);
+      const unknown = await ask({ conversationId: '2f1d4c7e-9b7a-4c3e-8f00-123456789abc', turnId, value: 'up' }, nextAddress(), '/api/feedback');
+      assert.equal(unknown.status, 404);
+      assert.deepEqual(openApiProblems('Error', unknown.body), []);
+      assert.match(unknown.body.error.message, /Không tìm thấy hội thoại/);
+      const foreign = await ask({ conversationId, turnId: elsewhere.body.turnId, value: 'down' }, nextAddress(), '/api/feedback');
+      assert.equal(foreign.status, 404);
+      assert.match(foreign.body.error.message, /trường turnId/);
+      assert.deepEqual(foreign.body.error.details.errors[0].path, ['turnId']);
+      const rows = await db('assistant_turns').whereIn('conversation_id', [conversationId, elsewhere.body.conversationId]);
+      assert.deepEqual(rows.map((r: any) => r.feedback), [null, null]);
+    });
+
+    test('the handoff button: the conversation waits for staff, a handoff turn is stored, the reply gives the hotline', async () => {
+      const first = await ask({ question: 'Đăng ký kết hôn cần giấy tờ gì?' });
+      const { conversationId } = first.body;
+      const { status, body } = await ask({ conversationId }, nextAddress(), '/api/handoff');
+      assert.equal(status, 200);
+      assert.deepEqual(openApiProblems('AskResponse', body), []);
+      assert.equal(body.kind, 'handoff');
+      assert.equal(body.conversationId, conversationId);
+      assert.deepEqual(body.sources, []);
+      assert.match(body.answer, /0263 3555 036/);
+      assert.match(body.answer, /ttphvhcc@example\.gov\.vn/);
+      assert.match(body.answer, /7:30–11:30/, 'the opening hours');
+
+      const conversation = await db('assistant_conversations').where({ id: conversationId }).first();
+      assert.equal(conversation.status, 'waiting_for_staff');
+      assert.ok(conversation.waiting_since);
+      assert.equal(Number(conversation.turn_count), 2);
+      const turn = await db('assistant_turns').where({ id: Number(body.turnId) }).first();
+      assert.equal(turn.conversation_id, conversationId);
+      assert.equal(Number(turn.position), 2);
+      assert.equal(turn.kind, 'handoff');
+      assert.equal(turn.reason, 'handoff:requested');
+      assert.equal(turn.answer, body.answer);
+
+      const feedback = await ask({ conversationId, turnId: body.turnId, value: 'up' }, nextAddress(), '/api/feedback');
+      assert.equal(feedback.status, 204, 'a handoff reply can be rated too');
+
+      const count = async () => Number((await db('assistant_turns').count({ n: '*' }))[0]!.n);
+      const before = await count();
+      const unknown = await ask({ conversationId: '2f1d4c7e-9b7a-4c3e-8f00-123456789abc' }, nextAddress(), '/api/handoff');
+      assert.equal(unknown.status, 404);
+      assert.deepEqual(openApiProblems('Error', unknown.body), []);
+      const bad = await ask({}, nextAddress(), '/api/handoff');
+      assert.equal(bad.status, 400);
+      assert.deepEqual(bad.body.error.details.errors[0].path, ['conversationId']);
+      const get = await fetch(`${bot.url}/api/handoff`);
+      assert.equal(get.status, 405);
+      assert.equal(await count(), before, 'nothing stored for a refused handoff');
     });
 
     describe('content changes', () => {
