@@ -10,6 +10,7 @@ import { after, test } from 'node:test';
 import { startBot, type RunningBot } from '../src/app';
 import { SeedContentSource } from '../src/content/seed';
 import { MemoryConversationStore } from '../src/store';
+import type { LlmConfig } from '../src/wording/types';
 
 const running: RunningBot[] = [];
 after(async () => {
@@ -31,7 +32,7 @@ async function ask(bot: RunningBot, question: string) {
 }
 
 test('with LLM wording configured but its server unreachable, the app answers with the extractive, cited answer and logs the fallback', async () => {
-  const start = async (llm: object | undefined, logs: string[]) => {
+  const start = async (llm: LlmConfig | undefined, logs: string[]) => {
     const bot = await startBot({
       config: { port: 0, host: '127.0.0.1', refreshSeconds: 3600, ...(llm ? { llm } : {}) },
       content: new SeedContentSource(),
