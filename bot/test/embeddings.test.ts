@@ -9,10 +9,10 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { SearchDocument } from '@portal/search';
 import { DenseRetriever, passageText, reciprocalRankFusion } from '../src/embeddings/dense';
 import { loadEmbedder, resolveModelSource, type Embedder } from '../src/embeddings/model';
 import { VectorIndex, vectorFiles } from '../src/embeddings/store';
+import { searchDocument as doc } from './helpers';
 import { writeTinyModel, type TinyModel } from './support/tiny-model';
 
 const lexicalOnly = /^Embeddings: no model at .+ — the assistant answers with lexical retrieval only$/;
@@ -37,26 +37,6 @@ function expectedVector(model: TinyModel, tokens: string[]): Float32Array {
   return sum.map((x) => x / length);
 }
 
-const doc = (documentId: string, title: string, extra: Partial<SearchDocument> = {}): SearchDocument => ({
-  id: `${documentId}-${extra.locale ?? 'vi'}`,
-  type: 'faq',
-  locale: 'vi',
-  documentId,
-  code: null,
-  key: documentId,
-  title,
-  questions: [],
-  keywords: [],
-  body: '',
-  url: `/hoi-dap/${documentId}`,
-  field: '',
-  levels: [],
-  serviceLevel: '',
-  audiences: [],
-  agencies: [],
-  complete: true,
-  ...extra,
-});
 
 let tmp: string;
 before(async () => {

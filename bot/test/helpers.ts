@@ -2,6 +2,7 @@
  * What the assistant's tests share: the assistant on the full sample content (seeds/data, no CMS),
  * and small hand-made content for decisions that need a controlled catalogue.
  */
+import type { SearchDocument } from '@portal/search';
 import { Assistant } from '../src/assistant';
 import { SeedContentSource } from '../src/content/seed';
 import type { Agency, Content, ContentSource, Faq, Procedure } from '../src/content/types';
@@ -90,3 +91,25 @@ export async function assistantOn(content: Partial<Content['vi']>, en: Partial<C
   await knowledge.refresh();
   return new Assistant(knowledge);
 }
+
+/** A FAQ search document with only a title (and what `extra` sets): retrievers' own tests. */
+export const searchDocument = (documentId: string, title: string, extra: Partial<SearchDocument> = {}): SearchDocument => ({
+  id: `${documentId}-${extra.locale ?? 'vi'}`,
+  type: 'faq',
+  locale: 'vi',
+  documentId,
+  code: null,
+  key: documentId,
+  title,
+  questions: [],
+  keywords: [],
+  body: '',
+  url: `/hoi-dap/${documentId}`,
+  field: '',
+  levels: [],
+  serviceLevel: '',
+  audiences: [],
+  agencies: [],
+  complete: true,
+  ...extra,
+});

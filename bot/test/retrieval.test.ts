@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { SearchDocument } from '@portal/search';
 import { HybridRetriever, LexicalRetriever, reciprocalRankFusion, type Retrieved, type Retriever } from '../src/retrieval';
+import { searchDocument as doc } from './helpers';
 
 const hit = (id: string, score = 1): Retrieved => ({ id: `${id}-vi`, type: 'faq', key: id, locale: 'vi', score });
 
@@ -25,26 +26,6 @@ test('reciprocal rank fusion adds weight / (k + rank) from every list', () => {
     { name: 'b', weight: 3, hits: [hit('z')] },
   ]);
   assert.equal(weighted[0]!.key, 'z');
-});
-
-const doc = (key: string, title: string, questions: string[] = []): SearchDocument => ({
-  id: `${key}-vi`,
-  type: 'faq',
-  locale: 'vi',
-  documentId: key,
-  code: null,
-  key,
-  title,
-  questions,
-  keywords: [],
-  body: '',
-  url: `/hoi-dap/${key}`,
-  field: '',
-  levels: [],
-  serviceLevel: '',
-  audiences: [],
-  agencies: [],
-  complete: true,
 });
 
 test('the lexical retriever follows the content: adds, updates only what changed, removes', async () => {

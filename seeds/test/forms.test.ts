@@ -4,10 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { docxContentHash, formDocx, readSeedDir, readZip, sampleDataDir, SeedValidationError } from '../src/index';
+import { docxContentHash, formDocx, readSeedDir, readZip, sampleDataDir } from '../src/index';
+import { problemsOf, seedDir } from './support';
 import { usedForms } from '../src/templates';
 
 const formsDir = path.join(sampleDataDir, 'forms');
@@ -99,15 +99,6 @@ test('the core procedures offer their main form', () => {
   for (const [code, form] of expected) assert.equal(formOf(code)[0], form, code);
 });
 
-function seedDir(files: Record<string, unknown>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-forms-'));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), typeof content === 'string' ? content : JSON.stringify(content));
-  }
-  return dir;
-}
-
 const procedure = (form: string) => ({
   nationalCode: '1.001193',
   code: '1.001193.000.00.00.H36',
@@ -119,16 +110,6 @@ const procedure = (form: string) => ({
 });
 const fields = [{ slug: 'ho-tich', vi: { name: 'Hộ tịch' } }];
 const birthForm = JSON.parse(fs.readFileSync(path.join(formsDir, 'to-khai-dang-ky-khai-sinh.json'), 'utf8'));
-
-function problemsOf(dir: string): string[] {
-  try {
-    readSeedDir(dir);
-  } catch (error) {
-    if (error instanceof SeedValidationError) return error.problems;
-    throw error;
-  }
-  assert.fail('the seed folder was accepted');
-}
 
 test('refuses a document naming a form that has no file, naming the file, the record and the attribute', () => {
   const dir = seedDir({ 'fields.json': fields, 'procedures.json': [procedure('to-khai-khong-co')], 'forms/to-khai-dang-ky-khai-sinh.json': birthForm });

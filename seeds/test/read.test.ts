@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { readSeedDir, SeedError, SeedValidationError } from '../src/index';
+import { readSeedDir, SeedError } from '../src/index';
+import { problemsOf, seedDir } from './support';
 import { slugify } from '../src/slug';
 
 const procedure = (overrides: Record<string, unknown> = {}) => ({
@@ -16,26 +17,6 @@ const procedure = (overrides: Record<string, unknown> = {}) => ({
   vi: { name: 'Thủ tục đăng ký khai sinh' },
   ...overrides,
 });
-
-function seedDir(files: Record<string, unknown>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-read-'));
-  const base = { 'fields.json': [{ slug: 'ho-tich', vi: { name: 'Hộ tịch' } }] };
-  for (const [name, content] of Object.entries({ ...base, ...files })) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), typeof content === 'string' ? content : JSON.stringify(content));
-  }
-  return dir;
-}
-
-function problemsOf(dir: string): string[] {
-  try {
-    readSeedDir(dir);
-  } catch (error) {
-    if (error instanceof SeedValidationError) return error.problems;
-    throw error;
-  }
-  assert.fail('the seed folder was accepted');
-}
 
 test('reads records from <type>.json and from every file of a <type>/ folder', () => {
   const dir = seedDir({
