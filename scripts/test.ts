@@ -11,7 +11,7 @@ import path from 'node:path';
 import { ensureCmsBuilt } from './lib/cms-build';
 import { root, runStep } from './lib/run-step';
 
-const workspaces = ['cms', 'seeds', 'search', 'bot', 'site', 'tests'];
+const workspaces = ['cms', 'seeds', 'search', 'platform', 'bot', 'site', 'tests'];
 
 function testFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
