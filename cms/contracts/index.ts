@@ -76,3 +76,4 @@ export {
   suggestParamsSchema,
   suggestResponseSchema,
 } from './schemas';
+export { cmsRoutes, type RouteContract } from './routes';
