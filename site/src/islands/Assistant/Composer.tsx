@@ -55,7 +55,7 @@ export function Composer({ t, busy, input, onSend }: { t: AssistantText; busy: b
         submit();
       }}
     >
-      <label htmlFor="assistant-input" className="assistant-label">
+      <label htmlFor="assistant-input" className="visually-hidden">
         {t('label')}
       </label>
       <div className="assistant-row">
@@ -82,7 +82,7 @@ export function Composer({ t, busy, input, onSend }: { t: AssistantText; busy: b
           {draft.length}/{questionMaxLength}
         </span>
       </p>
-      <p className="assistant-sr" role="status">
+      <p className="visually-hidden" role="status">
         {notice}
       </p>
     </form>

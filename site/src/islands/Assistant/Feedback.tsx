@@ -18,7 +18,7 @@ export function Feedback({ message, t, onVote }: { message: Message; t: Assistan
             <svg aria-hidden="true" focusable="false" width="20" height="20" viewBox="0 0 24 24">
               <path fill="currentColor" d="M2 10h4v11H2zm6 0 4-7c1.5 0 2.5 1 2 3l-1 4h7a2 2 0 0 1 1.8 2.4l-1.5 7a2 2 0 0 1-2 1.6H8z" />
             </svg>
-            <span className="assistant-sr">{t(v)}</span>
+            <span className="visually-hidden">{t(v)}</span>
           </button>
         ))}
       </span>

@@ -21,7 +21,7 @@ export function Message({ m, t, busy, onChoose, onRetry, onVote }: { m: Line; t:
   if (m.role === 'user') {
     return (
       <div className="assistant-msg assistant-msg-user">
-        <span className="assistant-sr">{t('you')} </span>
+        <span className="visually-hidden">{t('you')} </span>
         {m.text}
       </div>
     );
@@ -30,7 +30,7 @@ export function Message({ m, t, busy, onChoose, onRetry, onVote }: { m: Line; t:
     return (
       <div className="assistant-msg assistant-msg-error">
         <p>
-          <span className="assistant-sr">{t('errorPrefix')} </span>
+          <span className="visually-hidden">{t('errorPrefix')} </span>
           <span lang={m.lang}>{m.text}</span>
         </p>
         {m.job && (
@@ -45,7 +45,7 @@ export function Message({ m, t, busy, onChoose, onRetry, onVote }: { m: Line; t:
   const clarify = m.kind === 'clarify';
   return (
     <div className={`assistant-msg assistant-msg-bot assistant-msg-${m.kind ?? 'answer'}`} aria-busy={m.live || undefined}>
-      <span className="assistant-sr">{t('bot')} </span>
+      <span className="visually-hidden">{t('bot')} </span>
       {m.live ? (
         <>
           <div key="live" className="assistant-live" aria-hidden="true">

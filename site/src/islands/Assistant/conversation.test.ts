@@ -1,16 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { AskResponse } from './api';
+import { answerExample } from './examples';
 import { lastNumber, load, reduce, save, storageKey, type Conversation } from './conversation';
 
-const reply: AskResponse = {
-  conversationId: 'opaque-secret',
-  turnId: 't1',
-  kind: 'answer',
-  answer: 'Cần Giấy chứng sinh.',
-  sources: [{ type: 'faq', documentId: 'd1', code: null, title: 'Khai sinh', url: '/hoi-dap/khai-sinh' }],
-  confidence: 0.9,
-};
+const reply = answerExample;
 const empty: Conversation = { messages: [] };
 const asked = reduce(empty, { type: 'asked', n: 2, echo: 'khai sinh' });
 
@@ -35,8 +28,8 @@ describe('the conversation reducer', () => {
 
   test('the answer replaces the streamed text, ends streaming and remembers the conversation', () => {
     const state = reduce(reduce(asked, { type: 'chunk', n: 2, text: 'Cần' }), { type: 'answered', n: 2, reply, empty: '—' });
-    assert.equal(state.conversationId, 'opaque-secret');
-    assert.deepEqual(state.messages[1], { n: 2, role: 'bot', text: reply.answer, live: false, kind: 'answer', sources: reply.sources, conversationId: 'opaque-secret', turnId: 't1' });
+    assert.equal(state.conversationId, answerExample.conversationId);
+    assert.deepEqual(state.messages[1], { n: 2, role: 'bot', text: reply.answer, live: false, kind: 'answer', sources: reply.sources, conversationId: answerExample.conversationId, turnId: 't1' });
   });
 
   test('an answer without text shows the given "no answer" text', () => {
@@ -85,7 +78,7 @@ describe('keeping the conversation in sessionStorage', () => {
     const answered = reduce(asked, { type: 'answered', n: 2, reply, empty: '' });
     save(store, 'vi', reduce(answered, { type: 'asked', n: 4, echo: 'thêm' }));
     const restored = load(store, 'vi');
-    assert.equal(restored.conversationId, 'opaque-secret');
+    assert.equal(restored.conversationId, answerExample.conversationId);
     assert.deepEqual(restored.messages.map((m) => m.n), [1, 2, 3]);
     assert.deepEqual(load(store, 'en'), { messages: [] }, 'the English widget has its own conversation');
   });

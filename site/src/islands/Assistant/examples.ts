@@ -3,6 +3,7 @@
  * any gallery: a question, a cited answer already voted on, a clarifying answer, a handoff with
  * the hotline, an error that can be retried, and an answer still streaming.
  */
+import type { AskResponse } from './api';
 import type { Message } from './conversation';
 
 const conversationId = 'ZXhhbXBsZS1jb252ZXJzYXRpb24';
@@ -38,3 +39,13 @@ export const conversationExample: Message[] = [
   { n: 8, role: 'error', text: 'Không kết nối được với trợ lý.', job: { question: 'lệ phí khai sinh' } },
   { n: 10, role: 'bot', text: 'Lệ phí đăng ký khai sinh', live: true },
 ];
+
+/** An answer as the assistant sends it (the `done` event, `POST /api/ask`). */
+export const answerExample: AskResponse = {
+  conversationId,
+  turnId: 't1',
+  kind: 'answer',
+  answer: 'Cần Giấy chứng sinh.',
+  sources: [{ type: 'faq', documentId: 'd1', code: null, title: 'Khai sinh cần giấy tờ gì?', url: '/hoi-dap/khai-sinh-can-giay-to-gi' }],
+  confidence: 0.9,
+};

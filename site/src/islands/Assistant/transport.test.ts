@@ -2,17 +2,10 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import type { AskResponse } from './api';
+import { answerExample } from './examples';
 import { AskError, ask, handoff, sendFeedback } from './transport';
 
-const answer: AskResponse = {
-  conversationId: 'c2VjcmV0LWNvbnZlcnNhdGlvbg',
-  turnId: 't1',
-  kind: 'answer',
-  answer: 'Cần Giấy chứng sinh.',
-  sources: [{ type: 'faq', documentId: 'd1', code: null, title: 'Khai sinh cần giấy tờ gì?', url: '/hoi-dap/khai-sinh' }],
-  confidence: 0.9,
-};
+const answer = answerExample;
 
 type Seen = { method?: string; url?: string; body: unknown };
 /** What the fake assistant answers next, and what it was sent. */

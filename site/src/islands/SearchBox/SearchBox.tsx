@@ -101,7 +101,7 @@ export default function SearchBox({ locale, messages, action, initialQuery = '',
 
   return (
     <form ref={formRef} role="search" aria-label={t('region')} action={action} method="get" className="searchbox" onSubmit={onSubmit}>
-      <label htmlFor={inputId} className="searchbox-label">
+      <label htmlFor={inputId} className="visually-hidden">
         {t('label')}
       </label>
       <div className="searchbox-row">
@@ -145,7 +145,7 @@ export default function SearchBox({ locale, messages, action, initialQuery = '',
           {t('submit')}
         </button>
       </div>
-      <div className="searchbox-status" role="status" aria-live="polite" aria-atomic="true">
+      <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
         {expanded ? status : ''}
       </div>
     </form>

@@ -39,7 +39,7 @@ function FacetGroup({ param, facet, ...props }: FacetsProps & { param: Filter; f
               <span className="search-facet-name">{props.labels[facet][code] ?? code}</span>{' '}
               <span className="search-facet-count">
                 <span aria-hidden="true">{numberFormat(t.locale).format(n)}</span>
-                <span className="search-sr-only">{t('results', { count: n })}</span>
+                <span className="visually-hidden">{t('results', { count: n })}</span>
               </span>
             </SearchLink>
           </li>

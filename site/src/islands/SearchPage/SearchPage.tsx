@@ -36,7 +36,7 @@ export default function SearchPage({ locale, messages, labels, assistantHint = f
   return (
     <div className="search-page">
       <SearchForm action={pathTo('search', locale)} draft={search.draft} t={t} onDraft={search.setDraft} onSearch={(q) => search.go({ ...params, q, page: 1 }, true)} />
-      <p className="search-sr-only" role="status" aria-live="polite" aria-atomic="true">
+      <p className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
         {search.announcement}
       </p>
       <div className="search-alert" role="alert">
