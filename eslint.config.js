@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -20,6 +21,15 @@ export default tseslint.config(
     rules: {
       // HTTP bodies and content records in tests are checked by assertions, not by types.
       '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  {
+    // The islands' hooks: called unconditionally, with every value an effect reads in its dependencies.
+    files: ['site/src/**/*.tsx', 'site/src/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
 );

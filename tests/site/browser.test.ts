@@ -141,20 +141,60 @@ describe(`the portal in a browser (CMS on ${database})`, () => {
 
   test('suggestions appear as you type and are chosen with the keyboard (ARIA combobox)', async () => {
     const page = await open('/');
-    const box = page.locator('#header-search-input');
-    await box.click();
+    await page.locator('#header-search-input').click();
+    const box = page.getByRole('combobox', { name: 'Tìm thủ tục, hỏi đáp, tin tức' });
+    await box.waitFor();
+    assert.equal(await box.getAttribute('aria-expanded'), 'false', 'collapsed until there are suggestions');
     await box.pressSequentially('khai', { delay: 30 });
-    const listbox = page.getByRole('listbox');
+    const listbox = page.getByRole('listbox', { name: 'Gợi ý tìm kiếm' });
     await listbox.waitFor();
     assert.equal(await box.getAttribute('aria-expanded'), 'true');
+    assert.equal(await box.getAttribute('aria-controls'), await listbox.getAttribute('id'));
     assert.ok((await page.getByRole('option').count()) > 0);
+    assert.match(await page.getByRole('status').first().innerText(), /gợi ý/, 'the number of suggestions is announced');
     await box.press('ArrowDown');
     const active = await box.getAttribute('aria-activedescendant');
     assert.ok(active, 'ArrowDown highlights an option');
-    const chosen = (await page.locator(`[id="${active}"]`).innerText()).trim();
+    const option = page.locator(`[id="${active}"]`);
+    assert.equal(await option.getAttribute('aria-selected'), 'true');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'header-search-input', 'focus stays in the box');
+    await box.press('Escape');
+    assert.equal(await box.getAttribute('aria-expanded'), 'false', 'Escape closes the list');
+    assert.equal(await box.inputValue(), 'khai', '…and keeps the text');
+    await box.press('ArrowDown');
+    const again = await box.getAttribute('aria-activedescendant');
+    assert.ok(again);
+    const chosen = (await page.locator(`[id="${again}"]`).innerText()).trim();
     await box.press('Enter');
     await page.waitForURL(/\/tim-kiem\/?\?q=/);
     assert.equal(new URL(page.url()).searchParams.get('q'), chosen);
+    await page.close();
+  });
+
+  test('the search page by keyboard: a filter is chosen with Enter and marked current, Back restores the search', async () => {
+    const page = await open('/tim-kiem/?q=khai%20sinh');
+    const heading = page.getByRole('heading', { level: 2, name: /Tìm thấy \d+ kết quả cho “khai sinh”/ });
+    await heading.waitFor();
+    const before = await heading.innerText();
+    let reached = false;
+    for (let i = 0; i < 60 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => {
+        const el = document.activeElement;
+        return !!el?.closest('fieldset') && el.closest('fieldset')!.querySelector('legend')?.textContent === 'Loại nội dung' && /^Thủ tục/.test(el.textContent ?? '');
+      });
+    }
+    assert.ok(reached, 'the filter "Thủ tục" is reachable with Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-current')), null);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/type=procedure/);
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-current') === 'true');
+    const group = page.getByRole('group', { name: 'Loại nội dung' });
+    assert.equal(await group.getByRole('link', { name: 'Tất cả' }).getAttribute('aria-current'), null);
+    await page.goBack();
+    await page.waitForURL((url) => !url.search.includes('type='));
+    await page.waitForFunction((text) => document.querySelector('.search-heading')?.textContent === text, before);
+    assert.equal(await group.getByRole('link', { name: 'Tất cả' }).getAttribute('aria-current'), 'true');
     await page.close();
   });
 
@@ -323,6 +363,45 @@ describe(`the portal in a browser (CMS on ${database})`, () => {
     assert.match(log, /0263 3555 036/, 'the handoff gives the hotline');
     await page.keyboard.press('Escape');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'open-assistant', 'Escape returns focus to the launcher');
+    await page.close();
+  });
+
+  test('the assistant by keyboard only: open with Enter, ask, vote with Space, close with Escape', async () => {
+    const page = await open('/nop-ho-so/');
+    const launcher = page.getByRole('button', { name: 'Hỏi trợ lý ảo' });
+    let reached = false;
+    for (let i = 0; i < 40 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.id === 'open-assistant');
+    }
+    assert.ok(reached, 'the launcher is reachable with Tab');
+    assert.equal(await launcher.getAttribute('aria-expanded'), 'false');
+    // Focus loads the widget's code; wait for it before pressing.
+    await page.waitForFunction(() => !document.querySelector('astro-island:has(#open-assistant)')?.hasAttribute('ssr'));
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Trợ lý ảo' });
+    await dialog.waitFor();
+    const question = dialog.getByRole('textbox', { name: 'Câu hỏi của bạn' });
+    assert.equal(await question.evaluate((el) => el === document.activeElement), true, 'focus is in the question box');
+    await page.keyboard.type('khai sinh cần giấy tờ gì');
+    await page.keyboard.press('Enter');
+    const feedback = dialog.getByRole('group', { name: 'Câu trả lời này có hữu ích không?' }).last();
+    await feedback.waitFor();
+    const up = feedback.getByRole('button', { name: 'Hữu ích', exact: true });
+    let onThumb = false;
+    for (let i = 0; i < 20 && !onThumb; i++) {
+      await page.keyboard.press('Shift+Tab');
+      onThumb = await up.evaluate((el) => el === document.activeElement);
+    }
+    assert.ok(onThumb, 'the thumb is reachable with Shift+Tab from the question box');
+    assert.equal(await up.getAttribute('aria-pressed'), 'false');
+    await page.keyboard.press('Space');
+    await feedback.getByText('Cảm ơn bạn đã góp ý.').waitFor();
+    assert.equal(await up.getAttribute('aria-pressed'), 'true');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'open-assistant', 'Escape returns focus to the launcher');
+    assert.equal(await launcher.getAttribute('aria-expanded'), 'false');
     await page.close();
   });
 

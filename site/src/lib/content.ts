@@ -5,7 +5,7 @@
  */
 import { getCollection } from 'astro:content';
 import type { Agency, Faq, Field, LifeEvent, NewsItem, Procedure } from './cms';
-import type { Locale } from './paths';
+import type { Locale } from '@portal/cms/contracts/browser';
 
 /** A document shown in a locale: `translated` is false when the text is the Vietnamese fallback. */
 export type Shown<T> = T & { translated: boolean };
@@ -19,8 +19,12 @@ type Catalogue = {
   lifeEvents: Map<string, Record<Locale, Shown<LifeEvent>>>;
 };
 
-async function byLocale<T extends { slug: string }>(name: 'procedures' | 'faqs' | 'news' | 'fields' | 'agencies' | 'lifeEvents') {
-  const entries = (await getCollection(name)) as unknown as { id: string; data: T }[];
+/** What each collection's entries hold: the CMS documents as `cms.ts` reads them (the collections have no schema). */
+type Documents = { procedures: Procedure; faqs: Faq; news: NewsItem; fields: Field; agencies: Agency; lifeEvents: LifeEvent };
+
+async function byLocale<N extends keyof Documents>(name: N) {
+  type T = Documents[N];
+  const entries: { id: string; data: T }[] = await getCollection(name);
   const vi = new Map<string, T>();
   const en = new Map<string, T>();
   for (const { id, data } of entries) (id.startsWith('en/') ? en : vi).set(data.slug, data);
@@ -36,12 +40,12 @@ let loading: Promise<Catalogue> | undefined;
 
 export function catalogue(): Promise<Catalogue> {
   loading ??= (async () => ({
-    procedures: await byLocale<Procedure>('procedures'),
-    faqs: await byLocale<Faq>('faqs'),
-    news: await byLocale<NewsItem>('news'),
-    fields: await byLocale<Field>('fields'),
-    agencies: await byLocale<Agency>('agencies'),
-    lifeEvents: await byLocale<LifeEvent>('lifeEvents'),
+    procedures: await byLocale('procedures'),
+    faqs: await byLocale('faqs'),
+    news: await byLocale('news'),
+    fields: await byLocale('fields'),
+    agencies: await byLocale('agencies'),
+    lifeEvents: await byLocale('lifeEvents'),
   }))();
   return loading;
 }

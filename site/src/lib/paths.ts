@@ -1,41 +1,5 @@
 /**
- * Portal paths per locale (DESIGN.md, "Portal paths"). Slugs are shared by both languages, so
- * switching language swaps the locale prefix and the section name only.
+ * Portal paths and locales live in the CMS's contracts; this re-export keeps `cms.ts` and
+ * `content.config.ts` (moving to the shared CMS client) importing from where they did.
  */
-export type Locale = 'vi' | 'en';
-export const locales: readonly Locale[] = ['vi', 'en'];
-
-const sections = {
-  home: { vi: '/', en: '/en/' },
-  procedures: { vi: '/thu-tuc', en: '/en/procedures' },
-  faq: { vi: '/hoi-dap', en: '/en/faq' },
-  news: { vi: '/tin-tuc', en: '/en/news' },
-  fields: { vi: '/linh-vuc', en: '/en/fields' },
-  lifeEvents: { vi: '/su-kien', en: '/en/life-events' },
-  search: { vi: '/tim-kiem', en: '/en/search' },
-  /** Online submission: a holding page until the dossier service arrives. */
-  apply: { vi: '/nop-ho-so', en: '/en/apply' },
-  /** Dossier tracking: explained on the home page until the dossier service arrives. */
-  track: { vi: '/tra-cuu-ho-so', en: '/en/track' },
-} as const satisfies Record<string, Record<Locale, string>>;
-export type Section = keyof typeof sections;
-
-/** Sub-paths of the catalogue browse pages, per locale. */
-const browse = {
-  level: { vi: 'cap', en: 'level' },
-  serviceLevel: { vi: 'muc-do', en: 'service-level' },
-  audience: { vi: 'doi-tuong', en: 'audience' },
-  letter: { vi: 'chu-cai', en: 'letter' },
-  field: { vi: 'linh-vuc', en: 'field' },
-} as const satisfies Record<string, Record<Locale, string>>;
-export type Browse = keyof typeof browse;
-
-/** `/thu-tuc/<slug>`, `/en/procedures/<slug>`; without a slug, the section's index. No trailing slash but on `/` and `/en/`. */
-export function pathTo(section: Section, locale: Locale, ...rest: string[]): string {
-  const base = sections[section][locale];
-  if (!rest.length) return base;
-  return `${base.replace(/\/$/, '')}/${rest.map(encodeURIComponent).join('/')}`;
-}
-
-/** A catalogue browse page: `/thu-tuc/cap/cap-xa`, `/en/procedures/level/cap-xa`. */
-export const browsePath = (by: Browse, locale: Locale, value: string): string => pathTo('procedures', locale, browse[by][locale], value);
+export { browsePath, locales, pathTo, type Browse, type Locale, type Section } from '@portal/cms/contracts/browser';

@@ -3,8 +3,8 @@
  * switcher: a route knows its path in each locale, so the switcher keeps the user on the same page.
  */
 import { catalogue, initialOf } from './content';
-import { vocabulary } from './i18n';
-import { browsePath, locales, pathTo, type Locale } from './paths';
+import { vocabulary } from './labels';
+import { browsePath, locales, pathTo, type Locale } from '@portal/cms/contracts/browser';
 
 export type Route =
   | { kind: 'home' | 'procedures' | 'faqIndex' | 'newsIndex' | 'search' | 'apply' | 'track' }
