@@ -51,6 +51,11 @@ const envSchema = z.object({
   SITE_REBUILD_URL: z.union([z.literal('off'), z.url()]).optional(),
   /** Serve the admin panel (needs `npm run build`); tests turn it off. */
   SERVE_ADMIN: flag.default(true),
+  /**
+   * Test hook, never for production: the CMS stops just before it writes committed changes to the
+   * search index and waits there, so a test can kill it in that window.
+   */
+  TEST_PAUSE_BEFORE_INDEX_SAVE: flag.default(false),
 });
 
 const secretNames = {
@@ -128,6 +133,7 @@ function readSettings(source: NodeJS.ProcessEnv) {
       dir: path.join(dataDir, 'search'),
       meili: env.MEILI_URL ? { url: env.MEILI_URL, apiKey: env.MEILI_MASTER_KEY, indexPrefix: env.MEILI_INDEX_PREFIX } : undefined,
       ratePerMinute: env.SEARCH_RATE_LIMIT,
+      pauseBeforeIndexSave: env.TEST_PAUSE_BEFORE_INDEX_SAVE,
     },
   };
 }

@@ -202,6 +202,20 @@ export function searchCmsSuite(database: TestDatabase): void {
         await service.reindex();
         for (const r of await service.check()) assert.deepEqual(r.missing, []);
       });
+
+      test('search:check finds an entry whose document changed in the database without reaching the index', async () => {
+        const service = cms.strapi.service('api::search.search') as any;
+        await service.flush();
+        const faqs = cms.strapi.db.query('api::faq.faq');
+        const row = await faqs.findOne({ where: { slug: 'khai-sinh-mat-bao-nhieu-tien', locale: 'vi', publishedAt: { $notNull: true } } });
+        // Straight to the database: no document-service middleware, so no search sync (as after a crash).
+        await faqs.update({ where: { id: row.id }, data: { question: 'Khai sinh có mất lệ phí không?', updatedAt: new Date(Date.now() + 1000) } });
+        const vi = (await service.check()).find((r: any) => r.locale === 'vi');
+        assert.deepEqual([vi.missing, vi.extra, vi.stale], [[], [], [`${row.documentId}-vi`]]);
+        await service.reindex();
+        for (const r of await service.check()) assert.deepEqual(r.stale, [], r.locale);
+        assert.equal((await search(cms, 'q=mat%20le%20phi&type=faq')).hits[0]?.documentId, row.documentId);
+      });
     });
   });
 }
