@@ -16,9 +16,8 @@ import { root, runStep } from './lib/run-step';
 const config = settings();
 // Production mode: no content-type builder (the model is code), no development warnings.
 process.env.NODE_ENV ??= 'production';
-// The site server proxies the search API to the CMS: with a public URL set, the CMS reads the
-// visitor's address from X-Forwarded-For, so its rate limit counts visitors, not the proxy.
-process.env.PUBLIC_URL ??= `http://localhost:${config.port}`;
+// The site server proxies the search API to the CMS from loopback, which the CMS trusts by default
+// (TRUSTED_PROXIES): it reads the visitor's address from X-Forwarded-For, and nobody else can set it.
 
 ensureCmsBuilt();
 runStep('Preparing the database (seeded with the sample content when empty)', process.execPath, ['--import', 'tsx', 'seeds/src/cli.ts', '--if-empty'], {

@@ -11,8 +11,10 @@ export default () => {
     dirs: { public: publicDir },
     host: s.host,
     port: s.port,
-    // Behind a proxy (PUBLIC_URL set) the client address comes from X-Forwarded-For: rate limits count clients, not the proxy.
-    ...(s.publicUrl ? { url: s.publicUrl, proxy: { koa: true } } : {}),
+    ...(s.publicUrl ? { url: s.publicUrl } : {}),
+    // Koa reads X-Forwarded-Proto and -Host (https behind a TLS proxy), but the request-context
+    // middleware drops those headers unless the peer is in TRUSTED_PROXIES, and sets ctx.ip itself.
+    proxy: { koa: true },
     app: { keys: s.secrets.appKeys.split(',') },
   };
 };

@@ -7,6 +7,7 @@ import { syncPublicAccess } from './portal/public-access';
 import { registerSearchSync } from './portal/search-sync';
 import { flushSiteRebuild, registerSiteRebuild } from './portal/site-rebuild';
 import { configureSearchMissList } from './portal/search-miss-view';
+import { closePortalLimiters } from './portal/limits';
 
 const search = (strapi: Core.Strapi) => strapi.service('api::search.search') as unknown as { start(): Promise<void>; stop(): Promise<void> };
 
@@ -29,5 +30,6 @@ export default {
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await flushSiteRebuild(strapi);
     await search(strapi).stop();
+    await closePortalLimiters(strapi);
   },
 };

@@ -8,7 +8,10 @@ import { fixtureSeedDir, request, startCms, testAdmin, type RunningCms } from '.
 import { describeOnDatabase, type TestDatabase } from '../support/databases';
 import { openApiProblems } from '../support/openapi';
 
-const search = async (cms: RunningCms, query: string) => (await request(cms, 'GET', `/api/search?${query}`)).body;
+/** Each search poses as a new visitor (X-Forwarded-For from a trusted loopback peer): polling must not meet the per-address limit, which has its own test. */
+let visitor = 0;
+const nextVisitor = () => `10.0.${(++visitor >> 8) & 255}.${visitor & 255}`;
+const search = async (cms: RunningCms, query: string) => (await request(cms, 'GET', `/api/search?${query}`, { clientIp: nextVisitor() })).body;
 
 /** Polls the search until `check` holds, for at most 2 s (the promise to editors). */
 async function within2s(cms: RunningCms, query: string, check: (body: any) => boolean): Promise<any> {

@@ -40,18 +40,18 @@ export async function createCmsData(database: TestDatabase): Promise<CmsData> {
  * Boots the real, compiled CMS on a fresh database (a new SQLite file, or a new PostgreSQL
  * database dropped afterwards), or on the `data` of an earlier run, listening on a free loopback
  * port. `npm test` compiles the CMS first. `env` is merged last (e.g. SITE_REBUILD_URL pointing at a
- * test site server).
+ * test site server). Tests reach it from 127.0.0.1, a trusted proxy by default (TRUSTED_PROXIES),
+ * so a request may pose as another client with X-Forwarded-For (`clientIp`).
  */
 export async function startCms(database: TestDatabase, env: Record<string, string> = {}, data?: CmsData): Promise<RunningCms> {
   const owned = data ?? (await createCmsData(database));
+  delete process.env.TRUSTED_PROXIES;
   Object.assign(process.env, {
     DATA_DIR: owned.dataDir,
     SERVE_ADMIN: 'false',
     LOG_LEVEL: 'error',
     ADMIN_EMAIL: testAdmin.email,
     ADMIN_PASSWORD: testAdmin.password,
-    // Behind a (pretend) proxy, so a test can give its requests their own client address.
-    PUBLIC_URL: 'http://127.0.0.1',
     SEARCH_RATE_LIMIT: '40',
     // No site server runs in these tests, unless `env` names one.
     SITE_REBUILD_URL: 'off',
