@@ -16,5 +16,7 @@ export default () => {
     // middleware drops those headers unless the peer is in TRUSTED_PROXIES, and sets ctx.ip itself.
     proxy: { koa: true },
     app: { keys: s.secrets.appKeys.split(',') },
+    // Scheduled jobs (the nightly purge of old search misses).
+    cron: { enabled: true },
   };
 };

@@ -70,6 +70,8 @@ const envSchema = z.object({
     .transform((value) => value.split(',').map((o) => o.trim()).filter(Boolean))
     .refine((origins) => origins.every(isOrigin), 'CORS_ORIGINS must list origins such as https://dichvucong.example.gov.vn (scheme, host, optional port; no path, no *)')
     .optional(),
+  /** Days a search that found nothing is kept after it was last seen. */
+  SEARCH_MISS_RETENTION_DAYS: z.coerce.number().int().min(1, 'SEARCH_MISS_RETENTION_DAYS must be at least 1').default(180),
   /**
    * Test hook, never for production: the CMS stops just before it writes committed changes to the
    * search index and waits there, so a test can kill it in that window.
@@ -164,6 +166,7 @@ function readSettings(source: NodeJS.ProcessEnv) {
       dir: path.join(dataDir, 'search'),
       meili: env.MEILI_URL ? { url: env.MEILI_URL, apiKey: env.MEILI_MASTER_KEY, indexPrefix: env.MEILI_INDEX_PREFIX } : undefined,
       ratePerMinute: env.SEARCH_RATE_LIMIT,
+      missRetentionDays: env.SEARCH_MISS_RETENTION_DAYS,
       pauseBeforeIndexSave: env.TEST_PAUSE_BEFORE_INDEX_SAVE,
     },
   };

@@ -7,6 +7,7 @@ import { syncPublicAccess } from './portal/public-access';
 import { registerSearchSync } from './portal/search-sync';
 import { flushSiteRebuild, registerSiteRebuild } from './portal/site-rebuild';
 import { configureSearchMissList } from './portal/search-miss-view';
+import { scheduleSearchMissPurge } from './portal/search-miss-retention';
 import { closePortalLimiters } from './portal/limits';
 
 const search = (strapi: Core.Strapi) => strapi.service('api::search.search') as unknown as { start(): Promise<void>; stop(): Promise<void> };
@@ -24,6 +25,7 @@ export default {
     await syncEditorRole(strapi);
     await ensureFirstAdmin(strapi);
     await configureSearchMissList(strapi);
+    await scheduleSearchMissPurge(strapi);
     await search(strapi).start();
   },
 

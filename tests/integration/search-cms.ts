@@ -154,6 +154,28 @@ export function searchCmsSuite(database: TestDatabase): void {
         assert.equal(misses[0].example, 'cccd [số] sdt [số] mail [email]');
         assert.doesNotMatch(JSON.stringify(misses), /079203001234|0912|an\.nguyen/);
       });
+
+      test('stores no personal name or street address either, and leaves the rest of the query readable', async () => {
+        await search(cms, `q=${encodeURIComponent('tôi tên Nguyễn Văn An ở số 12 đường Trần Hưng Đạo thôn Phú Hòa muốn làm zyxwvut')}`);
+        const misses = await missesOnce(cms, { example: { $contains: 'zyxwvut' } }, (rows) => rows.length > 0);
+        assert.equal(misses.length, 1);
+        assert.equal(misses[0].example, 'tôi tên [tên] ở [địa chỉ] [địa chỉ] muốn làm zyxwvut');
+        assert.doesNotMatch(`${misses[0].example} ${misses[0].query}`, /Nguyễn|Nguyen|Trần|Tran|Phú Hòa|Phu Hoa|\b12\b/i);
+      });
+
+      test('keeps search misses SEARCH_MISS_RETENTION_DAYS (180) after they were last seen: a nightly job deletes the older ones', async () => {
+        const misses = cms.strapi.db.query('api::search-miss.search-miss');
+        const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000);
+        await misses.create({ data: { query: 'cu qua han', example: 'cũ quá hạn', locale: 'vi', count: 3, lastSeenAt: daysAgo(181) } });
+        await misses.create({ data: { query: 'con trong han', example: 'còn trong hạn', locale: 'vi', count: 1, lastSeenAt: daysAgo(179) } });
+        const job = (cms.strapi.cron.jobs as { name: string | null; job: { invoke(): Promise<number>; nextInvocation(): Date | null } }[]).find((j) => j.name === 'purge-search-misses');
+        assert.ok(job, 'the purge is scheduled');
+        const next = job.job.nextInvocation()!.getTime() - Date.now();
+        assert.ok(next > 0 && next <= 24 * 60 * 60 * 1000, `next purge in ${next} ms`);
+        await job.job.invoke();
+        assert.equal(await misses.count({ where: { query: 'cu qua han' } }), 0);
+        assert.equal(await misses.count({ where: { query: 'con trong han' } }), 1);
+      });
     });
 
     describe('index follows the admin', () => {
