@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDir } from '../lib/private-files';
 import { settings } from '../lib/settings';
 
 export default () => {
   const s = settings();
   // Uploaded files (form templates, news covers) live beside the database, in the data folder.
+  ensurePrivateDir(s.dataDir);
   const publicDir = path.join(s.dataDir, 'public');
   fs.mkdirSync(path.join(publicDir, 'uploads'), { recursive: true });
   return {

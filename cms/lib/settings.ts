@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { defaultTrustedProxies, parseTrustedProxies } from './client-address';
+import { ensurePrivateDir } from './private-files';
 
 /**
  * The CMS app folder, whether this file runs from source (`cms/lib`) or compiled (`cms/dist/lib`).
@@ -123,7 +124,7 @@ function loadSecrets(env: z.infer<typeof envSchema>, dataDir: string): Secrets {
     secrets[name] = stored[name] ?? (toStore[name] = generated);
   }
   if (Object.keys(toStore).length !== Object.keys(stored).length) {
-    fs.mkdirSync(dataDir, { recursive: true });
+    ensurePrivateDir(dataDir);
     const tmp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, JSON.stringify(toStore, null, 2), { mode: 0o600 });
     fs.renameSync(tmp, file);

@@ -73,3 +73,15 @@ test('names TRUSTED_PROXIES, CORS_ORIGINS and SEARCH_MISS_RETENTION_DAYS when th
   }
   assert.throws(() => withEnv({ DATA_DIR: tempDir(), SEARCH_MISS_RETENTION_DAYS: '0' }, settings), /SEARCH_MISS_RETENTION_DAYS: /);
 });
+
+test('creates the data folder 0700 and secrets.json 0600, whatever the umask', () => {
+  const dir = path.join(tempDir(), 'data');
+  const umask = process.umask(0o022);
+  try {
+    withEnv({ DATA_DIR: dir, APP_KEYS: undefined }, settings);
+  } finally {
+    process.umask(umask);
+  }
+  assert.equal(fs.statSync(dir).mode & 0o777, 0o700);
+  assert.equal(fs.statSync(path.join(dir, 'secrets.json')).mode & 0o777, 0o600);
+});
