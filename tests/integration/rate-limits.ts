@@ -7,19 +7,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
 import { createLimiter } from '@portal/cms/limits';
-import { request, startCms, testAdmin, type RunningCms } from '../support/cms';
+import { asUntrustedPeer, request, startCms, testAdmin, type RunningCms } from '../support/cms';
 import { describeOnDatabase, type TestDatabase } from '../support/databases';
 import { openApiProblems } from '../support/openapi';
-
-/** Runs `body` with the CMS trusting only `proxies`: the test's own 127.0.0.1 is then an ordinary client. */
-async function asUntrustedPeer<T>(body: () => Promise<T>, proxies = '10.255.255.1'): Promise<T> {
-  process.env.TRUSTED_PROXIES = proxies;
-  try {
-    return await body();
-  } finally {
-    delete process.env.TRUSTED_PROXIES;
-  }
-}
 
 const forged = (i: number) => `198.51.100.${i % 250}`;
 

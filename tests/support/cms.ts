@@ -76,6 +76,16 @@ export async function startCms(database: TestDatabase, env: Record<string, strin
   };
 }
 
+/** Runs `body` with the CMS trusting only `proxies` (TRUSTED_PROXIES): the test's own 127.0.0.1 is then an ordinary client. */
+export async function asUntrustedPeer<T>(body: () => Promise<T>, proxies = '10.255.255.1'): Promise<T> {
+  process.env.TRUSTED_PROXIES = proxies;
+  try {
+    return await body();
+  } finally {
+    delete process.env.TRUSTED_PROXIES;
+  }
+}
+
 /** JSON over HTTP against the running CMS; returns status and parsed body. */
 export async function request(
   cms: RunningCms,
