@@ -33,7 +33,7 @@ const clientGone = (ctx: Context) => ctx.req.socket.destroyed && !ctx.res.writab
  *   response, so the site server's, the assistant's and the CMS's logs can be tied together;
  * - one log line per request at the `http` level (LOG_LEVEL=http) with method, path (never the query
  *   string: searches may hold personal data), status, time and request id;
- * - a client that goes away mid-request is one such line, not an error with a stack trace.
+ * - a client that goes away mid-request is one such line, not an error with a stack trace;
  * - with an https PUBLIC_URL, the admin answers only requests that came over https (via a trusted proxy).
  * `/favicon.ico` answers 204: the CMS has no icon of its own, and a browser asking should not cause an error.
  */

@@ -16,7 +16,8 @@ export type Models = (uid: string) => Readonly<Record<string, Attribute>>;
 type Query = Record<string, unknown>;
 type Path = readonly string[];
 
-export const bounds = { pageSize: 100, page: 10_000, start: 1_000_000, conditions: 30, logicalItems: 10, logicalDepth: 3, sortKeys: 5 } as const;
+/** Limits of the language: one page, how far paging goes, how big a filter may grow. */
+const bounds = { pageSize: 100, page: 10_000, start: 1_000_000, conditions: 30, logicalItems: 10, logicalDepth: 3, sortKeys: 5 } as const;
 
 const parameters = ['locale', 'fields', 'populate', 'filters', 'sort', 'pagination', 'status'];
 const locales = ['vi', 'en'];
