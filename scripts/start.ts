@@ -8,17 +8,16 @@
  *   5. runs the assistant on BOT_PORT (the site server proxies the chat widget's calls to it);
  *   6. prints where everything is; on Ctrl-C (SIGINT) or SIGTERM, stops every process it started.
  */
+// First: production mode (no content-type builder, no development warnings) before anything loads Strapi.
+import './lib/production';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { settings } from '@portal/cms';
+import { settings } from '@portal/cms/settings';
 import { ensureCmsBuilt } from './lib/cms-build';
 import { root, runStep } from './lib/run-step';
 
+// The site server proxies the search API to the CMS from loopback, which the CMS trusts by default
+// (TRUSTED_PROXIES): it reads the visitor's address from X-Forwarded-For, and nobody else can set it.
 const config = settings();
-// Production mode: no content-type builder (the model is code), no development warnings.
-process.env.NODE_ENV ??= 'production';
-// The site server proxies the search API to the CMS: with a public URL set, the CMS reads the
-// visitor's address from X-Forwarded-For, so its rate limit counts visitors, not the proxy.
-process.env.PUBLIC_URL ??= `http://localhost:${config.port}`;
 
 ensureCmsBuilt();
 runStep('Preparing the database (seeded with the sample content when empty)', process.execPath, ['--import', 'tsx', 'seeds/src/cli.ts', '--if-empty'], {

@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDir, ensurePrivateFile, makePrivate } from '../lib/private-files';
 import { settings } from '../lib/settings';
 
 export default () => {
@@ -16,7 +16,10 @@ export default () => {
       },
     };
   }
-  fs.mkdirSync(path.dirname(database.filename), { recursive: true });
+  ensurePrivateDir(path.dirname(database.filename));
+  // Created here, mode 0600, before SQLite opens it; a file from an older install is tightened too.
+  ensurePrivateFile(database.filename);
+  makePrivate(...['-wal', '-shm', '-journal'].map((suffix) => `${database.filename}${suffix}`));
   return {
     connection: {
       client: 'sqlite',

@@ -2,6 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultTrustedProxies, parseTrustedProxies } from './client-address';
+import { ensurePrivateDir } from './private-files';
 
 /**
  * The CMS app folder, whether this file runs from source (`cms/lib`) or compiled (`cms/dist/lib`).
@@ -51,7 +53,42 @@ const envSchema = z.object({
   SITE_REBUILD_URL: z.union([z.literal('off'), z.url()]).optional(),
   /** Serve the admin panel (needs `npm run build`); tests turn it off. */
   SERVE_ADMIN: flag.default(true),
+  /** Proxies whose X-Forwarded-For (and -Proto, -Host, X-Request-Id) are believed: comma-separated IPs and CIDR ranges. */
+  TRUSTED_PROXIES: z
+    .string()
+    .default(defaultTrustedProxies)
+    .transform((value, ctx) => {
+      try {
+        return parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `TRUSTED_PROXIES must list IP addresses or CIDR ranges, comma-separated; ${(error as Error).message}` });
+        return z.NEVER;
+      }
+    }),
+  /** Browser origins allowed to call the CMS (CORS), comma-separated. @default the portal: http://localhost:SITE_PORT, http://127.0.0.1:SITE_PORT */
+  CORS_ORIGINS: z
+    .string()
+    .transform((value) => value.split(',').map((o) => o.trim()).filter(Boolean))
+    .refine((origins) => origins.every(isOrigin), 'CORS_ORIGINS must list origins such as https://dichvucong.example.gov.vn (scheme, host, optional port; no path, no *)')
+    .optional(),
+  /** Days a search that found nothing is kept after it was last seen. */
+  SEARCH_MISS_RETENTION_DAYS: z.coerce.number().int().min(1, 'SEARCH_MISS_RETENTION_DAYS must be at least 1').default(180),
+  /**
+   * Test hook, never for production: the CMS stops just before it writes committed changes to the
+   * search index and waits there, so a test can kill it in that window.
+   */
+  TEST_PAUSE_BEFORE_INDEX_SAVE: flag.default(false),
 });
+
+/** `https://host[:port]`, exactly as a browser sends it in the Origin header. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return ['http:', 'https:'].includes(url.protocol) && url.origin === value;
+  } catch {
+    return false;
+  }
+}
 
 const secretNames = {
   appKeys: 'APP_KEYS',
@@ -87,7 +124,7 @@ function loadSecrets(env: z.infer<typeof envSchema>, dataDir: string): Secrets {
     secrets[name] = stored[name] ?? (toStore[name] = generated);
   }
   if (Object.keys(toStore).length !== Object.keys(stored).length) {
-    fs.mkdirSync(dataDir, { recursive: true });
+    ensurePrivateDir(dataDir);
     const tmp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, JSON.stringify(toStore, null, 2), { mode: 0o600 });
     fs.renameSync(tmp, file);
@@ -118,6 +155,8 @@ function readSettings(source: NodeJS.ProcessEnv) {
     serveAdmin: env.SERVE_ADMIN,
     logLevel: env.LOG_LEVEL,
     siteTokenFile: path.join(dataDir, 'site-api-token'),
+    trustedProxies: env.TRUSTED_PROXIES,
+    corsOrigins: env.CORS_ORIGINS ?? [`http://localhost:${env.SITE_PORT}`, `http://127.0.0.1:${env.SITE_PORT}`],
     site: {
       port: env.SITE_PORT,
       /** Builds and the served copy of the portal. */
@@ -128,6 +167,8 @@ function readSettings(source: NodeJS.ProcessEnv) {
       dir: path.join(dataDir, 'search'),
       meili: env.MEILI_URL ? { url: env.MEILI_URL, apiKey: env.MEILI_MASTER_KEY, indexPrefix: env.MEILI_INDEX_PREFIX } : undefined,
       ratePerMinute: env.SEARCH_RATE_LIMIT,
+      missRetentionDays: env.SEARCH_MISS_RETENTION_DAYS,
+      pauseBeforeIndexSave: env.TEST_PAUSE_BEFORE_INDEX_SAVE,
     },
   };
 }

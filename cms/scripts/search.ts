@@ -8,8 +8,9 @@
 import { loadCms } from '../lib';
 
 type Search = {
+  readonly repairedAtStart: string | undefined;
   reindex(): Promise<{ documents: number; ms: number }>;
-  check(): Promise<{ locale: string; expected: number; indexed: number; missing: string[]; extra: string[] }[]>;
+  check(): Promise<{ locale: string; expected: number; indexed: number; missing: string[]; extra: string[]; stale: string[] }[]>;
 };
 
 async function main(command: string | undefined): Promise<number> {
@@ -27,14 +28,20 @@ async function main(command: string | undefined): Promise<number> {
       console.log(`Search index rebuilt: ${documents} documents in ${(ms / 1000).toFixed(1)} s.`);
       return 0;
     }
+    // Loading the CMS runs its start-up check, which rebuilds a mismatched index before we get here.
     let differences = 0;
+    if (search.repairedAtStart) {
+      differences += 1;
+      console.log(`At start the index did not match the CMS (${search.repairedAtStart}); it has been rebuilt.`);
+    }
     for (const r of await search.check()) {
-      differences += r.missing.length + r.extra.length;
+      differences += r.missing.length + r.extra.length + r.stale.length;
       console.log(`${r.locale}: ${r.expected} published in the CMS, ${r.indexed} in the index`);
       for (const id of r.missing) console.log(`  missing from the index: ${id}`);
       for (const id of r.extra) console.log(`  in the index but not published: ${id}`);
+      for (const id of r.stale) console.log(`  out of date in the index (changed in the CMS since it was indexed): ${id}`);
     }
-    console.log(differences === 0 ? 'The index matches the CMS.' : `${differences} difference(s): run npm run reindex.`);
+    console.log(differences === 0 ? 'The index matches the CMS.' : search.repairedAtStart ? 'Rebuilt; check again to confirm.' : `${differences} difference(s): run npm run reindex.`);
     return differences === 0 ? 0 : 1;
   } finally {
     await strapi.destroy();

@@ -7,6 +7,8 @@ import { syncPublicAccess } from './portal/public-access';
 import { registerSearchSync } from './portal/search-sync';
 import { flushSiteRebuild, registerSiteRebuild } from './portal/site-rebuild';
 import { configureSearchMissList } from './portal/search-miss-view';
+import { scheduleSearchMissPurge } from './portal/search-miss-retention';
+import { closePortalLimiters } from './portal/limits';
 
 const search = (strapi: Core.Strapi) => strapi.service('api::search.search') as unknown as { start(): Promise<void>; stop(): Promise<void> };
 
@@ -23,11 +25,13 @@ export default {
     await syncEditorRole(strapi);
     await ensureFirstAdmin(strapi);
     await configureSearchMissList(strapi);
+    await scheduleSearchMissPurge(strapi);
     await search(strapi).start();
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await flushSiteRebuild(strapi);
     await search(strapi).stop();
+    await closePortalLimiters(strapi);
   },
 };

@@ -51,3 +51,37 @@ test('generates missing secrets once, keeps them across restarts, and never writ
   const again = withEnv({ DATA_DIR: dir, APP_KEYS: undefined, JWT_SECRET: 'from-the-environment', CMS_PORT: '1400' }, settings);
   assert.equal(again.secrets.appKeys, first.secrets.appKeys);
 });
+
+test('trusts loopback proxies by default, and reads TRUSTED_PROXIES, CORS_ORIGINS and SEARCH_MISS_RETENTION_DAYS', () => {
+  const defaults = withEnv({ DATA_DIR: tempDir(), TRUSTED_PROXIES: undefined, CORS_ORIGINS: undefined, SITE_PORT: '4400', SEARCH_MISS_RETENTION_DAYS: undefined }, settings);
+  assert.deepEqual(defaults.trustedProxies.entries, ['127.0.0.0/8', '::1']);
+  assert.deepEqual(defaults.corsOrigins, ['http://localhost:4400', 'http://127.0.0.1:4400']);
+  assert.equal(defaults.search.missRetentionDays, 180);
+  const set = withEnv(
+    { DATA_DIR: tempDir(), TRUSTED_PROXIES: '10.0.0.0/8, 192.0.2.7', CORS_ORIGINS: 'https://dichvucong.example.gov.vn', SEARCH_MISS_RETENTION_DAYS: '30' },
+    settings,
+  );
+  assert.deepEqual(set.trustedProxies.entries, ['10.0.0.0/8', '192.0.2.7']);
+  assert.deepEqual(set.corsOrigins, ['https://dichvucong.example.gov.vn']);
+  assert.equal(set.search.missRetentionDays, 30);
+});
+
+test('names TRUSTED_PROXIES, CORS_ORIGINS and SEARCH_MISS_RETENTION_DAYS when they are wrong', () => {
+  assert.throws(() => withEnv({ DATA_DIR: tempDir(), TRUSTED_PROXIES: '10.0.0.0/8,proxy.local' }, settings), /TRUSTED_PROXIES: .*proxy\.local/);
+  for (const origins of ['*', 'https://portal.example/path', 'portal.example']) {
+    assert.throws(() => withEnv({ DATA_DIR: tempDir(), CORS_ORIGINS: origins }, settings), /CORS_ORIGINS: /, origins);
+  }
+  assert.throws(() => withEnv({ DATA_DIR: tempDir(), SEARCH_MISS_RETENTION_DAYS: '0' }, settings), /SEARCH_MISS_RETENTION_DAYS: /);
+});
+
+test('creates the data folder 0700 and secrets.json 0600, whatever the umask', () => {
+  const dir = path.join(tempDir(), 'data');
+  const umask = process.umask(0o022);
+  try {
+    withEnv({ DATA_DIR: dir, APP_KEYS: undefined }, settings);
+  } finally {
+    process.umask(umask);
+  }
+  assert.equal(fs.statSync(dir).mode & 0o777, 0o700);
+  assert.equal(fs.statSync(path.join(dir, 'secrets.json')).mode & 0o777, 0o600);
+});

@@ -29,6 +29,11 @@ export type SearchDocument = {
   agencies: string[];
   /** A fully described document (core procedure, FAQ with an answer), for ranking ties. */
   complete: boolean;
+  /**
+   * The version of the content this document was built from (the CMS hashes the `updatedAt` of the
+   * document and of what it shows), so that a stale index entry can be told from a current one.
+   */
+  version?: string;
 };
 
 export type SearchQuery = {
@@ -73,8 +78,10 @@ export interface SearchEngine {
   search(query: SearchQuery): Promise<SearchResult>;
   /** Titles that complete what the user is typing. */
   suggest(prefix: string, locale: Locale, limit?: number): Promise<string[]>;
-  /** Number of indexed documents per locale and type, for `search:check`. */
+  /** Ids of the documents indexed in a locale, for `search:check`. */
   ids(locale: Locale): Promise<string[]>;
+  /** The `version` each document of a locale was indexed with ('' when it had none), by id. */
+  versions(locale: Locale): Promise<Map<string, string>>;
   /** Writes pending state to disk, if the engine keeps any. */
   flush(): Promise<void>;
   close(): Promise<void>;

@@ -551,6 +551,19 @@ export function engineContract(name: string, makeEngine: () => Promise<SearchEng
       );
 
       test(
+        'versions gives the version each document was indexed with, and the new one after an upsert',
+        withEngine(async (e) => {
+          const versions = await e.versions('vi');
+          assert.deepEqual(sorted([...versions.keys()]), sorted(idsOf('vi')));
+          assert.ok([...versions.values()].every((v) => v === ''), 'the fixture carries no versions');
+          await e.upsert([{ ...byId('proc-ket-hon'), version: 'v2' }]);
+          assert.equal((await e.versions('vi')).get('proc-ket-hon-vi'), 'v2');
+          await e.remove(['proc-ket-hon-vi']);
+          assert.equal((await e.versions('vi')).has('proc-ket-hon-vi'), false);
+        }),
+      );
+
+      test(
         'removing an id that is not indexed changes nothing',
         withEngine(async (e) => {
           await e.remove(['does-not-exist-vi']);

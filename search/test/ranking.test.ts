@@ -57,11 +57,12 @@ test('drops candidates that match only a small part of the query', async () => {
 test('keeps the index on disk: a restart finds the documents without re-indexing', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'search-persist-'));
   const first = await engine(dir);
-  await first.upsert(docs);
+  await first.upsert(docs.map((d) => ({ ...d, version: `v-${d.documentId}` })));
   await first.close();
   assert.ok(fs.existsSync(path.join(dir, 'search-vi.json')));
   const second = await engine(dir);
   assert.equal((await second.ids('vi')).length, docs.length);
+  assert.equal((await second.versions('vi')).get('b1-vi'), 'v-b1', 'the content version of each document is kept too');
   assert.equal((await second.search({ q: 'ruou', locale: 'vi' })).hits[0]!.key, 'b1');
 });
 

@@ -38,6 +38,7 @@ export async function ensureSiteToken(strapi: Core.Strapi, file: string): Promis
   if (current !== accessKey) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, `${accessKey}\n`, { mode: 0o600 });
+    fs.chmodSync(file, 0o600); // `mode` applies only when the file is created
   }
   return existing ? 'kept' : 'created';
 }

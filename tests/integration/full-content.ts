@@ -1,5 +1,7 @@
 /**
- * The real content (seeds/data) loaded into an empty CMS and read back the way the public reads it.
+ * The real content (seeds/data) loaded into an empty CMS and read back the way the public reads it,
+ * including whatever the public might send it (the property tests need the full content for their
+ * size and time bounds to mean something).
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -8,6 +10,7 @@ import { after, before, test } from 'node:test';
 import { seed, sampleDataDir } from '@portal/seeds';
 import { request, startCms, type RunningCms } from '../support/cms';
 import { describeOnDatabase, type TestDatabase } from '../support/databases';
+import { publicApiProperties } from './public-api-properties';
 
 const coreCodes = fs
   .readFileSync(path.join(sampleDataDir, 'core-procedures.csv'), 'utf8')
@@ -73,6 +76,8 @@ export function fullContentSuite(database: TestDatabase): void {
         assert.ok(r.expected >= (r.locale === 'vi' ? 1294 + 500 + 40 : 60 + 100), `${r.locale}: ${r.expected} documents`);
       }
     });
+
+    publicApiProperties(() => cms);
 
     test('serves a listed procedure without details as a page-worthy record', async () => {
       const { body } = await request(cms, 'GET', '/api/procedures?locale=vi&filters[nationalCode][$eq]=1.005461&populate[field]=true&populate[agencies]=true');

@@ -8,7 +8,10 @@ import { fixtureSeedDir, request, startCms, testAdmin, type RunningCms } from '.
 import { describeOnDatabase, type TestDatabase } from '../support/databases';
 import { openApiProblems } from '../support/openapi';
 
-const search = async (cms: RunningCms, query: string) => (await request(cms, 'GET', `/api/search?${query}`)).body;
+/** Each search poses as a new visitor (X-Forwarded-For from a trusted loopback peer): polling must not meet the per-address limit, which has its own test. */
+let visitor = 0;
+const nextVisitor = () => `10.0.${(++visitor >> 8) & 255}.${visitor & 255}`;
+const search = async (cms: RunningCms, query: string) => (await request(cms, 'GET', `/api/search?${query}`, { clientIp: nextVisitor() })).body;
 
 /** Polls the search until `check` holds, for at most 2 s (the promise to editors). */
 async function within2s(cms: RunningCms, query: string, check: (body: any) => boolean): Promise<any> {
@@ -151,6 +154,28 @@ export function searchCmsSuite(database: TestDatabase): void {
         assert.equal(misses[0].example, 'cccd [số] sdt [số] mail [email]');
         assert.doesNotMatch(JSON.stringify(misses), /079203001234|0912|an\.nguyen/);
       });
+
+      test('stores no personal name or street address either, and leaves the rest of the query readable', async () => {
+        await search(cms, `q=${encodeURIComponent('tôi tên Nguyễn Văn An ở số 12 đường Trần Hưng Đạo thôn Phú Hòa muốn làm zyxwvut')}`);
+        const misses = await missesOnce(cms, { example: { $contains: 'zyxwvut' } }, (rows) => rows.length > 0);
+        assert.equal(misses.length, 1);
+        assert.equal(misses[0].example, 'tôi tên [tên] ở [địa chỉ] [địa chỉ] muốn làm zyxwvut');
+        assert.doesNotMatch(`${misses[0].example} ${misses[0].query}`, /Nguyễn|Nguyen|Trần|Tran|Phú Hòa|Phu Hoa|\b12\b/i);
+      });
+
+      test('keeps search misses SEARCH_MISS_RETENTION_DAYS (180) after they were last seen: a nightly job deletes the older ones', async () => {
+        const misses = cms.strapi.db.query('api::search-miss.search-miss');
+        const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000);
+        await misses.create({ data: { query: 'cu qua han', example: 'cũ quá hạn', locale: 'vi', count: 3, lastSeenAt: daysAgo(181) } });
+        await misses.create({ data: { query: 'con trong han', example: 'còn trong hạn', locale: 'vi', count: 1, lastSeenAt: daysAgo(179) } });
+        const job = (cms.strapi.cron.jobs as { name: string | null; job: { invoke(): Promise<number>; nextInvocation(): Date | null } }[]).find((j) => j.name === 'purge-search-misses');
+        assert.ok(job, 'the purge is scheduled');
+        const next = job.job.nextInvocation()!.getTime() - Date.now();
+        assert.ok(next > 0 && next <= 24 * 60 * 60 * 1000, `next purge in ${next} ms`);
+        await job.job.invoke();
+        assert.equal(await misses.count({ where: { query: 'cu qua han' } }), 0);
+        assert.equal(await misses.count({ where: { query: 'con trong han' } }), 1);
+      });
     });
 
     describe('index follows the admin', () => {
@@ -201,6 +226,20 @@ export function searchCmsSuite(database: TestDatabase): void {
         assert.deepEqual(vi.missing, [first]);
         await service.reindex();
         for (const r of await service.check()) assert.deepEqual(r.missing, []);
+      });
+
+      test('search:check finds an entry whose document changed in the database without reaching the index', async () => {
+        const service = cms.strapi.service('api::search.search') as any;
+        await service.flush();
+        const faqs = cms.strapi.db.query('api::faq.faq');
+        const row = await faqs.findOne({ where: { slug: 'khai-sinh-mat-bao-nhieu-tien', locale: 'vi', publishedAt: { $notNull: true } } });
+        // Straight to the database: no document-service middleware, so no search sync (as after a crash).
+        await faqs.update({ where: { id: row.id }, data: { question: 'Khai sinh có mất lệ phí không?', updatedAt: new Date(Date.now() + 1000) } });
+        const vi = (await service.check()).find((r: any) => r.locale === 'vi');
+        assert.deepEqual([vi.missing, vi.extra, vi.stale], [[], [], [`${row.documentId}-vi`]]);
+        await service.reindex();
+        for (const r of await service.check()) assert.deepEqual(r.stale, [], r.locale);
+        assert.equal((await search(cms, 'q=mat%20le%20phi&type=faq')).hits[0]?.documentId, row.documentId);
       });
     });
   });

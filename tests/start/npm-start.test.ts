@@ -43,6 +43,7 @@ before(async () => {
   botPort = await freePort();
   env = { DATA_DIR: dataDir, CMS_PORT: String(port), SITE_PORT: String(sitePort), BOT_PORT: String(botPort), SEED_DIR: fixtureSeedDir, ADMIN_EMAIL: 'quantri@test.local' };
   delete process.env.ADMIN_PASSWORD;
+  delete process.env.NODE_ENV; // as on a fresh machine: npm start chooses production itself
   delete process.env.DATABASE_URL;
   first = await start(env);
 });
@@ -61,6 +62,41 @@ test('npm start on an empty data folder seeds it, serves the API, search and the
   assert.equal((await fetch(`http://127.0.0.1:${port}/api/faqs`, { method: 'POST' })).status, 403);
   const search = await fetch(`http://127.0.0.1:${port}/api/search?q=lam%20giay%20khai%20sinh`).then((r) => r.json() as Promise<any>);
   assert.equal(search.hits[0].code, '1.001193.000.00.00.H36');
+});
+
+/** The processes below `pid` (Linux /proc), with their command line and environment. */
+function descendants(pid: number): { pid: number; command: string; env: string[] }[] {
+  const all = fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name)).flatMap((name) => {
+    try {
+      const ppid = Number(fs.readFileSync(`/proc/${name}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+      return [{ pid: Number(name), ppid, command: fs.readFileSync(`/proc/${name}/cmdline`, 'utf8').replaceAll('\0', ' '), env: fs.readFileSync(`/proc/${name}/environ`, 'utf8').split('\0') }];
+    } catch {
+      return []; // exited meanwhile
+    }
+  });
+  const below = (parent: number): typeof all => all.filter((p) => p.ppid === parent).flatMap((p) => [p, ...below(p.pid)]);
+  return below(pid);
+}
+
+test('npm start runs in production mode: every process it starts, the CMS’s own report, no development warnings', async () => {
+  const processes = descendants(first.child.pid!).filter((p) => /serve\.ts|main\.ts/.test(p.command));
+  assert.equal(processes.length, 3, JSON.stringify(processes.map((p) => p.command)));
+  for (const p of processes) assert.ok(p.env.includes('NODE_ENV=production'), `${p.command}: ${p.env.filter((e) => e.startsWith('NODE_ENV'))}`);
+  const password = /One-time password \(shown only now\): (\S+)/.exec(first.output())![1];
+  const login = await fetch(`http://127.0.0.1:${port}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'quantri@test.local', password }) });
+  const token = ((await login.json()) as any).data.token;
+  const information = (await fetch(`http://127.0.0.1:${port}/admin/information`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json())) as any;
+  assert.equal(information.data.currentEnvironment, 'production');
+  assert.equal(information.data.autoReload, false, 'no content-type builder editing: the model is code');
+  assert.doesNotMatch(first.output(), /development/i);
+});
+
+test('npm start keeps the data private: DATA_DIR 0700, the database, its journal files, secrets and the site token 0600', () => {
+  const mode = (file: string) => (fs.statSync(path.join(dataDir, file)).mode & 0o777).toString(8);
+  assert.equal(mode('.'), '700');
+  const files = ['portal.db', 'portal.db-wal', 'portal.db-shm', 'secrets.json', 'site-api-token'].filter((f) => fs.existsSync(path.join(dataDir, f)));
+  assert.ok(files.includes('portal.db') && files.includes('secrets.json') && files.includes('site-api-token'), files.join(', '));
+  for (const file of files) assert.equal(mode(file), '600', file);
 });
 
 test('npm start builds and serves the portal: the birth registration page under the official headings, and /en/ in English', async () => {

@@ -1,31 +1,18 @@
 import type { Core } from '@strapi/strapi';
-import type { Context } from 'koa';
+import type { Context, Next } from 'koa';
+import { portalLimiter, tooManyRequests } from '../portal/limits';
 
-type Config = { perMinute: number; message: string };
+type Config = { keyPrefix: string; perMinute: number; message: string };
 
 /**
- * At most `perMinute` requests per client address in a sliding minute; then 429 with Retry-After,
- * in Strapi's error envelope. Kept in memory: each CMS instance counts for itself.
+ * At most `perMinute` requests per client address (`ctx.ip`, see request-context) in a minute that
+ * starts at the address's first request; then 429 with Retry-After, in Strapi's error envelope.
  */
-export default (config: Config, _: { strapi: Core.Strapi }) => {
-  const seen = new Map<string, number[]>();
-  let sweep = Date.now();
-  return async (ctx: Context, next: () => Promise<void>) => {
-    const now = Date.now();
-    if (now - sweep > 60_000) {
-      for (const [ip, times] of seen) if (times[times.length - 1]! < now - 60_000) seen.delete(ip);
-      sweep = now;
-    }
-    const times = (seen.get(ctx.ip) ?? []).filter((t) => t > now - 60_000);
-    if (times.length >= config.perMinute) {
-      const retryAfter = Math.ceil((times[0]! + 60_000 - now) / 1000);
-      ctx.set('Retry-After', String(retryAfter));
-      ctx.status = 429;
-      ctx.body = { data: null, error: { status: 429, name: 'TooManyRequestsError', message: config.message, details: { retryAfterSeconds: retryAfter } } };
-      return;
-    }
-    times.push(now);
-    seen.set(ctx.ip, times);
+export default (config: Config, { strapi }: { strapi: Core.Strapi }) => {
+  const limiter = portalLimiter(strapi, { keyPrefix: config.keyPrefix, points: config.perMinute, durationSeconds: 60 });
+  return async (ctx: Context, next: Next) => {
+    const { allowed, retryAfterSeconds } = await limiter.consume(ctx.ip);
+    if (!allowed) return tooManyRequests(ctx, config.message, retryAfterSeconds);
     await next();
   };
 };

@@ -71,6 +71,7 @@ export class EmbeddedEngine implements SearchEngine {
   readonly name = 'embedded';
   private readonly dbs = new Map<Locale, Db>();
   private readonly prepared = new Map<string, Prepared>();
+  private readonly indexedVersions = new Map<string, string>();
   private readonly vocabularies = new Map<Locale, Vocabulary>(locales.map((l) => [l, new Vocabulary()]));
   private readonly synonyms: Synonyms;
   private readonly dirty = new Set<Locale>();
@@ -109,6 +110,7 @@ export class EmbeddedEngine implements SearchEngine {
     this.forget(doc.id);
     const prepared = prepare(doc);
     this.prepared.set(doc.id, prepared);
+    this.indexedVersions.set(doc.id, doc.version ?? '');
     this.vocabularies.get(doc.locale)!.add(prepared.words);
   }
 
@@ -117,6 +119,7 @@ export class EmbeddedEngine implements SearchEngine {
     if (!prepared) return;
     this.vocabularies.get(id.endsWith('-en') ? 'en' : 'vi')!.delete(prepared.words);
     this.prepared.delete(id);
+    this.indexedVersions.delete(id);
   }
 
   /**
@@ -209,6 +212,10 @@ export class EmbeddedEngine implements SearchEngine {
 
   async ids(locale: Locale): Promise<string[]> {
     return [...this.prepared.keys()].filter((id) => id.endsWith(`-${locale}`));
+  }
+
+  async versions(locale: Locale): Promise<Map<string, string>> {
+    return new Map([...this.indexedVersions].filter(([id]) => id.endsWith(`-${locale}`)));
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {

@@ -212,12 +212,16 @@ export class MeiliEngine implements SearchEngine {
   }
 
   async ids(locale: Locale): Promise<string[]> {
+    return [...(await this.versions(locale)).keys()];
+  }
+
+  async versions(locale: Locale): Promise<Map<string, string>> {
     const index = await this.index(locale);
-    const ids: string[] = [];
+    const versions = new Map<string, string>();
     for (let offset = 0; ; offset += idsPageSize) {
-      const page = await index.getDocuments({ fields: ['id'], limit: idsPageSize, offset });
-      ids.push(...page.results.map((d) => d.id));
-      if (page.results.length < idsPageSize || ids.length >= page.total) return ids;
+      const page = await index.getDocuments({ fields: ['id', 'version'], limit: idsPageSize, offset });
+      for (const d of page.results) versions.set(d.id, d.version ?? '');
+      if (page.results.length < idsPageSize || versions.size >= page.total) return versions;
     }
   }
 

@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { documentTypes, fold, locales, type SearchQuery } from '@portal/search';
+import { maskPersonalData } from '../../../portal/personal-data';
 
 const code = z.string().regex(/^[a-z0-9-]{1,80}$/, 'phải là mã viết thường, không dấu (ví dụ: ho-tich)');
 const q = z
@@ -48,13 +49,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * Counts a query that found nothing, so editors see the content gaps. Never fails the search.
-   * Citizens sometimes type an identity number, a phone number or an e-mail address into the
-   * search box: those are masked before anything is stored. Records are written one after the
+   * Citizens sometimes type their identity number, phone, e-mail, name or address into the search
+   * box: those are masked before anything is stored (see personal-data.ts), and rows are deleted
+   * SEARCH_MISS_RETENTION_DAYS after they were last seen. Records are written one after the
    * other, so two quick searches for the same words make one row counted twice, never two rows.
    */
   let recording: Promise<void> = Promise.resolve();
   function recordMiss(raw: string, locale: string): Promise<void> {
-    const typed = raw.replace(/[^\s@]+@[^\s@]+/g, '[email]').replace(/\d[\d .-]{4,}\d/g, '[số]').slice(0, 200);
+    const typed = maskPersonalData(raw).slice(0, 200);
     const query = fold(typed).replace(/\s+/g, ' ').trim();
     const misses = strapi.db.query('api::search-miss.search-miss');
     recording = recording.then(async () => {

@@ -3,6 +3,7 @@ import { settings } from '../../../../lib/settings';
 const rateLimit = () => ({
   name: 'global::rate-limit',
   config: {
+    keyPrefix: 'search',
     perMinute: settings().search.ratePerMinute,
     message: 'Bạn tìm kiếm quá nhiều lần trong một phút. Vui lòng thử lại sau ít giây.',
   },

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import {
   EmbeddedEngine,
@@ -16,20 +17,48 @@ import {
 } from '@portal/search';
 import { settings } from '../../../../lib/settings';
 
-/** Catalogue types that are searched, and how a published document becomes a search document. */
+/**
+ * Catalogue types that are searched, how a published document becomes a search document, and the
+ * relations whose text it shows (their `updatedAt` is part of its content version).
+ */
+const withStamp = (fields: string[]) => ({ fields: [...fields, 'updatedAt'] });
 const searched = {
   'api::procedure.procedure': {
-    populate: { field: { fields: ['slug', 'name'] }, agencies: { fields: ['slug', 'name'] }, steps: true, channels: true, documents: true },
+    populate: { field: withStamp(['slug', 'name']), agencies: withStamp(['slug', 'name']), steps: true, channels: true, documents: true },
+    shows: ['field', 'agencies'],
     build: (d: unknown) => procedureDocument(d as CmsProcedure),
   },
   'api::faq.faq': {
-    populate: { field: { fields: ['slug', 'name'] }, procedure: { fields: ['code', 'slug', 'name'] } },
+    populate: { field: withStamp(['slug', 'name']), procedure: withStamp(['code', 'slug', 'name']) },
+    shows: ['field', 'procedure'],
     build: (d: unknown) => faqDocument(d as CmsFaq),
   },
-  'api::news.news-item': { populate: {}, build: (d: unknown) => newsDocument(d as CmsNews) },
+  'api::news.news-item': { populate: {}, shows: [], build: (d: unknown) => newsDocument(d as CmsNews) },
 } as const;
 type SearchedType = keyof typeof searched;
 const searchedTypes = Object.keys(searched) as SearchedType[];
+
+type Stamped = { documentId?: string; updatedAt?: string | Date | null };
+const stamp = (d: Stamped | null | undefined) => (d ? `${d.documentId}@${d.updatedAt ? new Date(d.updatedAt).toISOString() : ''}` : '');
+
+/**
+ * The content version of a published document: a hash of when it and each document it shows last
+ * changed. The index stores it with each entry; the start-up check and `search:check` compare it with
+ * the CMS, so an entry left stale (the process died between a commit and the index save) is found.
+ */
+function contentVersion(uid: SearchedType, d: Stamped & Record<string, unknown>): string {
+  const parts = [stamp(d), ...searched[uid].shows.map((name) => {
+    const related = d[name] as Stamped | Stamped[] | null | undefined;
+    return Array.isArray(related) ? related.map(stamp).sort().join(',') : stamp(related);
+  })];
+  return crypto.createHash('sha256').update(parts.join('|')).digest('base64url').slice(0, 22);
+}
+
+/** What the version needs and nothing more: `updatedAt` of the document and of what it shows. */
+const versionQuery = (uid: SearchedType) => ({
+  fields: ['updatedAt'],
+  populate: Object.fromEntries(searched[uid].shows.map((name) => [name, { fields: ['updatedAt'] }])),
+});
 
 /**
  * What a change to a document also changes in the index: a procedure shows its field's and agencies'
@@ -44,6 +73,12 @@ const dependents: Record<string, { uid: SearchedType; via: string }[]> = {
   'api::procedure.procedure': [{ uid: 'api::faq.faq', via: 'procedure' }],
 };
 
+/** TEST_PAUSE_BEFORE_INDEX_SAVE: says so on stderr and never goes on, so that a test can kill the process here. */
+function pauseForTest(): Promise<never> {
+  process.stderr.write('TEST_PAUSE_BEFORE_INDEX_SAVE: changes are committed; pausing before the search index is written\n');
+  return new Promise<never>(() => {});
+}
+
 type Documents = { findMany(params: Record<string, unknown>): Promise<({ documentId: string } & Record<string, unknown>)[]> };
 const batchSize = 100;
 
@@ -52,28 +87,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const pending = new Map<string, Set<string>>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  let repairedAtStart: string | undefined;
 
   const docs = (uid: string) => strapi.documents(uid as SearchedType) as unknown as Documents;
 
-  /** The published documents of `uid` in `locale` (all, or those with the given ids), as search documents. */
-  async function build(uid: SearchedType, locale: Locale, documentIds?: string[]): Promise<SearchDocument[]> {
-    const out: SearchDocument[] = [];
+  /** The published documents of `uid` in `locale` (all, or those with the given ids), read with `query`, page by page. */
+  async function published(uid: SearchedType, locale: Locale, query: Record<string, unknown>, documentIds?: string[]) {
+    const out: ({ documentId: string } & Record<string, unknown>)[] = [];
     const chunks = documentIds ? Array.from({ length: Math.ceil(documentIds.length / batchSize) }, (_, i) => documentIds.slice(i * batchSize, (i + 1) * batchSize)) : [undefined];
     for (const ids of chunks) {
       for (let start = 0; ; start += 1000) {
         const page = await docs(uid).findMany({
+          ...query,
           locale,
           status: 'published',
-          populate: searched[uid].populate,
           ...(ids ? { filters: { documentId: { $in: ids } } } : {}),
           start,
           limit: 1000,
         });
-        out.push(...page.map((d) => searched[uid].build({ ...d, locale })));
+        out.push(...page);
         if (page.length < 1000) break;
       }
     }
     return out;
+  }
+
+  /** The published documents of `uid` in `locale` (all, or those with the given ids), as search documents with their version. */
+  async function build(uid: SearchedType, locale: Locale, documentIds?: string[]): Promise<SearchDocument[]> {
+    const found = await published(uid, locale, { populate: searched[uid].populate }, documentIds);
+    return found.map((d) => ({ ...searched[uid].build({ ...d, locale }), version: contentVersion(uid, d) }));
   }
 
   /** Re-reads the given documents (and what shows them) and updates the index: upsert the published, remove the rest. */
@@ -105,25 +147,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return engine;
     },
 
-    /** Opens the engine; rebuilds the index when it is empty or was built from other content. */
+    /** Opens the engine; rebuilds the index when it is empty, was built from other content, or holds stale entries. */
     async start(): Promise<void> {
       const config = settings().search;
       engine = config.meili ? new MeiliEngine(config.meili) : new EmbeddedEngine({ dir: config.dir });
-      if ((await service.check()).some((r) => r.missing.length + r.extra.length > 0)) {
-        strapi.log.info(`Search index (${engine.name}) does not match the CMS: rebuilding it`);
+      const report = await service.check();
+      const count = (key: 'missing' | 'extra' | 'stale') => report.reduce((n, r) => n + r[key].length, 0);
+      if (count('missing') + count('extra') + count('stale') > 0) {
+        repairedAtStart = `${count('missing')} missing, ${count('extra')} not published, ${count('stale')} out of date`;
+        strapi.log.info(`Search index (${engine.name}) does not match the CMS (${repairedAtStart}): rebuilding it`);
         await service.reindex();
       }
     },
 
-    /** Ids (`${documentId}-${locale}`) the index should hold: every published searched document. */
-    async expectedIds(): Promise<Map<Locale, Set<string>>> {
-      const result = new Map<Locale, Set<string>>(locales.map((l) => [l, new Set<string>()]));
+    /** What the start-up check found and repaired, if anything (`search:check` reports it). */
+    get repairedAtStart(): string | undefined {
+      return repairedAtStart;
+    },
+
+    /** The index entries (`${documentId}-${locale}`) the CMS expects, with their content version. */
+    async expectedVersions(): Promise<Map<Locale, Map<string, string>>> {
+      const result = new Map<Locale, Map<string, string>>(locales.map((l) => [l, new Map()]));
       for (const uid of searchedTypes) {
-        const rows = (await strapi.db.query(uid).findMany({
-          where: { publishedAt: { $notNull: true } },
-          select: ['documentId', 'locale'],
-        })) as { documentId: string; locale: Locale }[];
-        for (const r of rows) result.get(r.locale)?.add(`${r.documentId}-${r.locale}`);
+        for (const locale of locales) {
+          for (const d of await published(uid, locale, versionQuery(uid))) result.get(locale)!.set(`${d.documentId}-${locale}`, contentVersion(uid, d));
+        }
       }
       return result;
     },
@@ -162,6 +210,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       pending.clear();
       running = running.then(async () => {
         if (changes.size === 0 || !engine) return;
+        if (settings().search.pauseBeforeIndexSave) await pauseForTest();
         try {
           await sync(changes);
         } catch (error) {
@@ -179,19 +228,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return service.engine.suggest(prefix, locale);
     },
 
-    /** Differences between the index and the CMS, per locale, for `npm run search:check`. */
-    async check(): Promise<{ locale: Locale; expected: number; indexed: number; missing: string[]; extra: string[] }[]> {
-      const expected = await service.expectedIds();
+    /** Differences between the index and the CMS, per locale, for `npm run search:check` and the start-up check. */
+    async check(): Promise<{ locale: Locale; expected: number; indexed: number; missing: string[]; extra: string[]; stale: string[] }[]> {
+      const expected = await service.expectedVersions();
       const report = [];
       for (const locale of locales) {
-        const indexed = new Set(await service.engine.ids(locale));
+        const indexed = await service.engine.versions(locale);
         const wanted = expected.get(locale)!;
         report.push({
           locale,
           expected: wanted.size,
           indexed: indexed.size,
-          missing: [...wanted].filter((id) => !indexed.has(id)),
-          extra: [...indexed].filter((id) => !wanted.has(id)),
+          missing: [...wanted.keys()].filter((id) => !indexed.has(id)),
+          extra: [...indexed.keys()].filter((id) => !wanted.has(id)),
+          stale: [...wanted].filter(([id, version]) => indexed.has(id) && indexed.get(id) !== version).map(([id]) => id),
         });
       }
       return report;

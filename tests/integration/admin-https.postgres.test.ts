@@ -1,0 +1,3 @@
+import { adminHttpsSuite } from './admin-https';
+
+adminHttpsSuite('postgres');

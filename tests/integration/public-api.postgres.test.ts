@@ -1,0 +1,3 @@
+import { publicApiSuite } from './public-api';
+
+publicApiSuite('postgres');

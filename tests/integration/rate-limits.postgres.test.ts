@@ -1,0 +1,3 @@
+import { rateLimitSuite } from './rate-limits';
+
+rateLimitSuite('postgres');

@@ -1,0 +1,3 @@
+import { searchRecoverySuite } from './search-recovery';
+
+searchRecoverySuite('postgres');
