@@ -11,6 +11,7 @@
 // First: production mode (no content-type builder, no development warnings) before anything loads Strapi.
 import './lib/production';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { ensureSecrets } from '@portal/cms/environment';
 import { settings } from '@portal/cms/settings';
 import { ensureCmsBuilt } from './lib/cms-build';
 import { root, runStep } from './lib/run-step';
@@ -18,6 +19,8 @@ import { root, runStep } from './lib/run-step';
 // The site server proxies the search API to the CMS from loopback, which the CMS trusts by default
 // (TRUSTED_PROXIES): it reads the visitor's address from X-Forwarded-For, and nobody else can set it.
 const config = settings();
+// The secrets the environment lacks, generated once into the data folder before any process reads them.
+ensureSecrets(config.dataDir);
 
 ensureCmsBuilt();
 runStep('Preparing the database (seeded with the sample content when empty)', process.execPath, ['--import', 'tsx', 'seeds/src/cli.ts', '--if-empty'], {

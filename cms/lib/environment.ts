@@ -12,6 +12,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultTrustedProxies, parseTrustedProxies, type TrustedProxies } from './client-address';
+import { ensurePrivateDir } from './private-files';
 
 // __filename, not __dirname: imported from an ES module through tsx, __dirname is not this file's folder.
 const here = path.dirname(__filename);
@@ -21,9 +23,15 @@ export const cmsAppDir = path.resolve(here, path.basename(path.dirname(here)) ==
 export const portVariable = z.coerce.number().int().min(0).max(65535);
 export const flagVariable = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
-/** Address ranges the `proxy-addr` package understands by name, beside IPs and CIDRs. */
-const proxyNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
-const ipOrCidr = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:.]*)(\/\d{1,3})?$/i;
+/** `https://host[:port]`, exactly as a browser sends it in the Origin header. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return ['http:', 'https:'].includes(url.protocol) && url.origin === value;
+  } catch {
+    return false;
+  }
+}
 
 /** Variables shared by several processes, with their defaults. */
 export const sharedVariables = {
@@ -52,23 +60,29 @@ export const sharedVariables = {
   BOT_URL: z.url().optional(),
   /** Read-only API token of the CMS for the site build and the assistant. @default the one the seed step writes to DATA_DIR/site-api-token */
   CMS_TOKEN: z.string().min(1).optional(),
-  /** Origins whose pages may call the APIs from a browser, comma-separated. @default the portal: http://localhost:SITE_PORT and http://127.0.0.1:SITE_PORT */
+  /** Browser origins allowed to call the APIs (CORS, no credentials), comma-separated. @default the portal: http://localhost:SITE_PORT, http://127.0.0.1:SITE_PORT */
   CORS_ORIGINS: z
     .string()
-    .transform((value) => value.split(',').map((part) => part.trim().replace(/\/$/, '')).filter(Boolean))
-    .refine((origins) => origins.every((o) => /^https?:\/\/[^/\s]+$/.test(o)), 'CORS_ORIGINS must list origins such as https://dichvucong.example.gov.vn, separated by commas')
+    .transform((value) => value.split(',').map((o) => o.trim()).filter(Boolean))
+    .refine((origins) => origins.every(isOrigin), 'CORS_ORIGINS must list origins such as https://dichvucong.example.gov.vn (scheme, host, optional port; no path, no *)')
     .optional(),
   /** `error`, `warn`, `info`, `http` (one line per request), `verbose`, `debug`. */
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'verbose', 'debug']).default('http'),
   /**
-   * Proxies whose `X-Forwarded-For` and `X-Request-Id` are believed: comma-separated IPs, CIDRs or
-   * `loopback`, `linklocal`, `uniquelocal`. Requests from anywhere else are counted by their own address.
+   * Proxies whose `X-Forwarded-For` (and -Proto, -Host, `X-Request-Id`) are believed: comma-separated
+   * IPs and CIDR ranges. Requests from anywhere else are counted by their own address.
    */
   TRUSTED_PROXIES: z
     .string()
-    .default('loopback')
-    .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
-    .refine((parts) => parts.every((p) => proxyNames.has(p) || ipOrCidr.test(p)), 'TRUSTED_PROXIES must list IPs, CIDRs, loopback, linklocal or uniquelocal, separated by commas'),
+    .default(defaultTrustedProxies)
+    .transform((value, ctx) => {
+      try {
+        return parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `TRUSTED_PROXIES must list IP addresses or CIDR ranges, comma-separated; ${(error as Error).message}` });
+        return z.NEVER;
+      }
+    }),
 };
 
 /**
@@ -98,7 +112,7 @@ export type SharedSettings = {
   /** The CMS's read-only token from CMS_TOKEN, else the file the seed step writes (read when asked: it may appear later). */
   cmsToken: () => string | undefined;
   logLevel: LogLevel;
-  trustedProxies: string[];
+  trustedProxies: TrustedProxies;
   /** Origins allowed to call the APIs from a browser (never `*`). */
   corsOrigins: string[];
 };
@@ -138,6 +152,11 @@ export const secretVariables = {
   siteRebuildToken: 'SITE_REBUILD_TOKEN',
 } as const;
 export type SecretName = keyof typeof secretVariables;
+/** The secrets as environment variables, all optional (missing ones come from DATA_DIR/secrets.json). */
+export const secretVariablesShape = Object.fromEntries(Object.values(secretVariables).map((name) => [name, z.string().min(1).optional()])) as Record<
+  (typeof secretVariables)[SecretName],
+  z.ZodOptional<z.ZodString>
+>;
 export type Secrets = Record<SecretName, string>;
 
 const secretsFile = (dataDir: string) => path.join(dataDir, 'secrets.json');
@@ -155,7 +174,7 @@ export function ensureSecrets(dataDir: string, source: NodeJS.ProcessEnv = proce
   if (missing.length === 0) return;
   const next: Partial<Secrets> = { ...stored };
   for (const [name] of missing) next[name] = name === 'appKeys' ? `${randomSecret()},${randomSecret()}` : randomSecret();
-  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  ensurePrivateDir(dataDir);
   const tmp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, JSON.stringify(next, null, 2), { mode: 0o600 });
   fs.renameSync(tmp, file);
@@ -170,12 +189,13 @@ function readStoredSecrets(dataDir: string): Partial<Secrets> {
  * The secrets, from the environment or from `DATA_DIR/secrets.json`; never writes. A secret that is
  * in neither is an error naming its variable.
  */
-export function readSecrets(dataDir: string, source: NodeJS.ProcessEnv = process.env): Secrets {
+export function readSecrets(dataDir: string, source: Partial<Record<string, unknown>> = process.env): Secrets {
   const stored = readStoredSecrets(dataDir);
   const secrets = {} as Secrets;
   const absent: string[] = [];
   for (const [name, variable] of Object.entries(secretVariables) as [SecretName, string][]) {
-    const value = source[variable] || stored[name];
+    const fromEnv = source[variable];
+    const value = (typeof fromEnv === 'string' && fromEnv) || stored[name];
     if (value) secrets[name] = value;
     else absent.push(variable);
   }

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { createStrapi, type Core } from '@strapi/strapi';
+import { ensureSecrets } from './environment';
 import { cmsAppDir, settings } from './settings';
 
 export { cmsAppDir, settings, type Settings } from './settings';
@@ -17,7 +18,9 @@ export const cmsDistDir = path.join(cmsAppDir, 'dist');
  * Call `listen(app)` to serve HTTP, `app.destroy()` when done.
  */
 export async function loadCms(): Promise<Core.Strapi> {
-  settings(); // fail early, with a readable message, on a bad environment
+  const { dataDir } = settings(); // fail early, with a readable message, on a bad environment
+  // Starting the CMS (not reading its settings) is what creates the secrets it lacks.
+  ensureSecrets(dataDir);
   const app = createStrapi({ appDir: cmsAppDir, distDir: cmsDistDir });
   await app.load();
   return app;

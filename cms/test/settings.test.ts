@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { ensureSecrets } from '../lib/environment';
 import { settings } from '../lib/settings';
 
 function withEnv<T>(env: Record<string, string | undefined>, run: () => T): T {
@@ -35,21 +36,31 @@ test('uses PostgreSQL when DATABASE_URL is set', () => {
 test('explains which variable is wrong', () => {
   assert.throws(
     () => withEnv({ DATA_DIR: tempDir(), CMS_PORT: 'eighty', DATABASE_URL: 'mysql://x' }, settings),
-    /CMS_PORT: .*\n.*DATABASE_URL: DATABASE_URL must start with postgres:\/\//,
+    /DATABASE_URL: DATABASE_URL must start with postgres:\/\/(.|\n)*CMS_PORT: |CMS_PORT: (.|\n)*DATABASE_URL: DATABASE_URL must start/,
   );
 });
 
-test('generates missing secrets once, keeps them across restarts, and never writes secrets from the environment', () => {
+test('ensureSecrets generates missing secrets once, keeps them across restarts, and never writes secrets from the environment', () => {
   const dir = tempDir();
-  const first = withEnv({ DATA_DIR: dir, APP_KEYS: undefined, JWT_SECRET: 'from-the-environment' }, settings);
+  const env = { DATA_DIR: dir, APP_KEYS: undefined, JWT_SECRET: 'from-the-environment' };
+  withEnv(env, () => ensureSecrets(dir));
+  const first = withEnv(env, settings);
   const file = path.join(dir, 'secrets.json');
   assert.equal(fs.statSync(file).mode & 0o777, 0o600);
   const stored = JSON.parse(fs.readFileSync(file, 'utf8'));
   assert.equal(stored.jwtSecret, undefined);
   assert.equal(first.secrets.jwtSecret, 'from-the-environment');
   assert.equal(first.secrets.appKeys.split(',').length, 2);
-  const again = withEnv({ DATA_DIR: dir, APP_KEYS: undefined, JWT_SECRET: 'from-the-environment', CMS_PORT: '1400' }, settings);
+  withEnv(env, () => ensureSecrets(dir));
+  const again = withEnv({ ...env, CMS_PORT: '1400' }, settings);
   assert.equal(again.secrets.appKeys, first.secrets.appKeys);
+});
+
+test('reading the settings writes nothing, and a missing secret is an error naming its variable and how to make it', () => {
+  const dir = path.join(tempDir(), 'data');
+  const s = withEnv({ DATA_DIR: dir, APP_KEYS: undefined }, settings);
+  assert.equal(fs.existsSync(dir), false);
+  assert.throws(() => withEnv({ APP_KEYS: undefined }, () => s.secrets), /Missing secrets: APP_KEYS.*npm start/s);
 });
 
 test('trusts loopback proxies by default, and reads TRUSTED_PROXIES, CORS_ORIGINS and SEARCH_MISS_RETENTION_DAYS', () => {
@@ -78,7 +89,7 @@ test('creates the data folder 0700 and secrets.json 0600, whatever the umask', (
   const dir = path.join(tempDir(), 'data');
   const umask = process.umask(0o022);
   try {
-    withEnv({ DATA_DIR: dir, APP_KEYS: undefined }, settings);
+    withEnv({ APP_KEYS: undefined }, () => ensureSecrets(dir));
   } finally {
     process.umask(umask);
   }

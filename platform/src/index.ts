@@ -1,4 +1,4 @@
 /** What our own HTTP servers share (see README.md). */
 export { HttpError, RequestValidationError, tooManyRequests } from './errors';
-export { limitByAddress, limiterFrom, memoryLimiter, type Limiter } from './rate-limit';
+export { limitByAddress } from './rate-limit';
 export { createServer, type Server, type ServerOptions } from './server';

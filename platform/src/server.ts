@@ -21,9 +21,9 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import proxyAddr from 'proxy-addr';
 import type { z } from 'zod';
 import { errorEnvelope, validationEnvelope } from '@portal/cms/contracts';
+import { isTrustedPeer, type TrustedProxies } from '@portal/cms/client-address';
 import type { LogLevel } from '@portal/cms/environment';
 import { HttpError, RequestValidationError } from './errors';
 
@@ -35,7 +35,7 @@ export type ServerOptions = {
   /** LOG_LEVEL: `http` and above log one line per request. */
   logLevel: LogLevel;
   /** TRUSTED_PROXIES: only these may set the client address (X-Forwarded-For) and the request id (X-Request-Id). */
-  trustedProxies: string[];
+  trustedProxies: TrustedProxies;
   /** Largest request body in bytes. @default 16384 */
   bodyLimit?: number;
   /** Security headers (helmet); `false` when the caller sets its own (the site server's per-build CSP). @default helmet's defaults */
@@ -67,12 +67,11 @@ const partWords = (part: string) => (part === 'querystring' || part === 'params'
 /** A Fastify server with the portal's conventions; register routes, then `listen` or `inject`. */
 export async function createServer(options: ServerOptions): Promise<Server> {
   const messages = { ...defaultMessages, ...options.messages };
-  const trusted = proxyAddr.compile(options.trustedProxies);
   const logRequests = ['http', 'verbose', 'debug'].includes(options.logLevel);
 
   const app = Fastify({
     logger: { level: pinoLevels[options.logLevel], name: options.name, ...(options.logStream ? { stream: options.logStream } : {}) },
-    trustProxy: options.trustedProxies,
+    trustProxy: options.trustedProxies.trusts,
     bodyLimit: options.bodyLimit ?? 16 * 1024,
     // Fastify's two lines per request are replaced by ours (one line, path only), at LOG_LEVEL=http.
     logController: new LogController({ disableRequestLogging: true }),
@@ -80,8 +79,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     // A proxy we trust passes its request id on, so one id ties the site server's, CMS's and assistant's lines together.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
-      const peer = req.socket.remoteAddress;
-      if (typeof given === 'string' && requestIdPattern.test(given) && peer && trusted(peer, 0)) return given;
+      if (typeof given === 'string' && requestIdPattern.test(given) && isTrustedPeer(req.socket.remoteAddress, options.trustedProxies)) return given;
       return crypto.randomUUID();
     },
   }).withTypeProvider<ZodTypeProvider>();

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { test } from 'node:test';
 import { z } from 'zod';
-import { createServer, HttpError, limitByAddress, memoryLimiter, type ServerOptions } from '../src';
+import { parseTrustedProxies } from '@portal/cms/client-address';
+import { createLimiter } from '@portal/cms/limits';
+import { createServer, HttpError, limitByAddress, type ServerOptions } from '../src';
 
 /** A server with one route of each kind, its log lines collected. */
 async function server(options: Partial<ServerOptions> = {}) {
@@ -13,7 +15,7 @@ async function server(options: Partial<ServerOptions> = {}) {
       done();
     },
   });
-  const app = await createServer({ name: 'test', logLevel: 'http', trustedProxies: ['loopback'], logStream, ...options });
+  const app = await createServer({ name: 'test', logLevel: 'http', trustedProxies: parseTrustedProxies('127.0.0.0/8,::1'), logStream, ...options });
   app.post('/echo', { schema: { body: z.strictObject({ question: z.string({ error: 'Hãy nhập câu hỏi (trường question).' }).min(1, 'Hãy nhập câu hỏi (trường question).') }) } }, async (request) => ({
     question: request.body.question,
   }));
@@ -24,7 +26,7 @@ async function server(options: Partial<ServerOptions> = {}) {
   app.get('/boom', async () => {
     throw new Error('secret internals');
   });
-  const limited = memoryLimiter(2);
+  const limited = createLimiter({ keyPrefix: 'test', points: 2, durationSeconds: 60 });
   app.get('/limited', { preHandler: limitByAddress(limited, 'Quá nhiều lần.') }, async () => ({ ok: true }));
   return { app, lines };
 }
@@ -83,7 +85,7 @@ test('an HttpError answers its status, details and headers; any other error is a
 });
 
 test('X-Forwarded-For and X-Request-Id are believed from a trusted proxy only', async () => {
-  const { app } = await server({ trustedProxies: ['10.0.0.1'] });
+  const { app } = await server({ trustedProxies: parseTrustedProxies('10.0.0.1') });
   const headers = { 'x-forwarded-for': '203.0.113.7', 'x-request-id': 'req-from-proxy' };
   const viaProxy = await app.inject({ method: 'GET', url: '/who', headers, remoteAddress: '10.0.0.1' });
   assert.deepEqual(viaProxy.json(), { ip: '203.0.113.7', id: 'req-from-proxy' });
@@ -95,7 +97,7 @@ test('X-Forwarded-For and X-Request-Id are believed from a trusted proxy only', 
 });
 
 test('the rate limit counts clients by their trusted address: a forged X-Forwarded-For does not reset it', async () => {
-  const { app } = await server({ trustedProxies: ['loopback'] });
+  const { app } = await server({ trustedProxies: parseTrustedProxies('127.0.0.0/8,::1') });
   const from = (ip: string) => app.inject({ method: 'GET', url: '/limited', remoteAddress: '198.51.100.9', headers: { 'x-forwarded-for': ip } });
   assert.equal((await from('1.1.1.1')).statusCode, 200);
   assert.equal((await from('2.2.2.2')).statusCode, 200);
