@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import { cmsAppDir, flagVariable, parseEnvironment, readSecrets, secretVariablesShape, sharedSettings, sharedVariables } from './environment';
+import { flagVariable, parseEnvironment, readSecrets, secretVariablesShape, sharedSettings, sharedVariables } from './environment';
 
 export { cmsAppDir } from './environment';
 
