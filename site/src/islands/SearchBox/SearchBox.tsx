@@ -90,7 +90,8 @@ export default function SearchBox({ locale, messages, action, initialQuery = '',
   function onSubmit(event: SubmitEvent<HTMLFormElement>) {
     list.cancel();
     list.close();
-    if (value.trim() === '') {
+    // The box's own text, not the state: text typed while the script was arriving may not be in the state yet.
+    if ((inputRef.current?.value ?? value).trim() === '') {
       // Nothing to look for: stay here and let the user type.
       event.preventDefault();
       inputRef.current?.focus();
