@@ -24,8 +24,12 @@ export {
   type StreamEvent,
 } from './browser';
 
-/** A conversation id: 32 random bytes in base64url (43 characters), a bearer secret. */
-export const conversationIdPattern = /^[A-Za-z0-9_-]{43}$/;
+/**
+ * A conversation id: 32 random bytes in base64url (43 characters), a bearer secret. A UUID (the ids
+ * given before they were secrets) is well formed too, so that a browser still holding one gets the
+ * 404 of an unknown conversation, on which the widget starts a new one.
+ */
+export const conversationIdPattern = /^([A-Za-z0-9_-]{43}|[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12})$/;
 const conversationIdMessage = 'Mã hội thoại (trường conversationId) không hợp lệ.';
 export const conversationIdSchema = z.string({ error: conversationIdMessage }).regex(conversationIdPattern, conversationIdMessage);
 

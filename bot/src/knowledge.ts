@@ -23,7 +23,7 @@ type LocaleIndex = {
 export type RefreshReport = { faqs: number; procedures: number; agencies: number; upserted: number; removed: number; ms: number };
 
 /** A procedure is fully described when it has channels and documents (the 60 core ones); the rest are catalogue entries. */
-export const described = (p: Procedure): boolean => Boolean(p.channels?.length && p.documents?.length);
+export const described = (p: Procedure): boolean => p.channels.length > 0 && p.documents.length > 0;
 
 function index(content: Content): Record<Locale, LocaleIndex> {
   const out = {} as Record<Locale, LocaleIndex>;
@@ -31,7 +31,7 @@ function index(content: Content): Record<Locale, LocaleIndex> {
     const c = content[locale] ?? { procedures: [], faqs: [], agencies: [] };
     const about = new Map<string, { words: Set<string>; title: string[] }>();
     for (const p of c.procedures) {
-      const keywords = [...(p.keywords ?? []), p.field?.name ?? '', ...(p.agencies ?? []).map((a) => a.name ?? '')];
+      const keywords = [...(p.keywords ?? []), p.field?.name ?? '', ...p.agencies.map((a) => a.name)];
       about.set(`procedure:${p.nationalCode}`, { words: new Set(foldedWords([p.name, ...keywords].join(' '))), title: foldedWords(p.name) });
     }
     for (const f of c.faqs) {
@@ -58,9 +58,9 @@ function searchDocuments(content: Content): SearchDocument[] {
     const c = content[locale];
     if (!c) continue;
     for (const p of c.procedures) {
-      docs.push(procedureDocument({ ...p, field: p.field ?? undefined, agencies: p.agencies ?? [] }));
+      docs.push(procedureDocument(p));
     }
-    for (const f of c.faqs) docs.push(faqDocument({ ...f, procedure: f.procedure ? { ...f.procedure, code: f.procedure.code ?? undefined } : null }));
+    for (const f of c.faqs) docs.push(faqDocument(f));
   }
   return docs;
 }

@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import type { Locale } from '@portal/search';
 import { Assistant, type Kind, type Reply, type TurnContext } from '../../bot/src/assistant';
 import { defaultCalibrationFile, featureNames, fitLogistic, readCalibration, type Calibration, type Features } from '../../bot/src/confidence';
-import { SeedContentSource } from '../../bot/src/content/seed';
+import { SeedContentSource } from '../../bot/test/support/seed-content';
 import { Knowledge } from '../../bot/src/knowledge';
 
 type Case = { q: string; locale?: Locale; kind: Kind; expect: string[]; tags: string[]; previous?: string[] };
