@@ -54,7 +54,7 @@ export async function startBot(options: BotOptions = {}): Promise<RunningBot> {
   const config: BotConfig = { ...readBotConfig(), ...options.config };
   const log = options.log ?? ((m: string) => console.error(`[bot] ${m}`));
   const source = options.content ?? cmsContentSource({ url: config.cmsUrl, token: config.cmsToken });
-  const retriever = new HybridRetriever([new LexicalRetriever()], { log });
+  const retriever = new HybridRetriever([new LexicalRetriever({ cacheSize: config.retrievalCacheSize })], { log });
   const knowledge = new Knowledge(source, retriever);
   const dense = startDense(retriever, options.embeddings === false ? false : config.embeddings, log);
 

@@ -19,6 +19,8 @@ const variables = {
     .string()
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'BOT_HANDOFF_AGENCY must be an agency slug')
     .default('trung-tam-phuc-vu-hanh-chinh-cong'),
+  /** Texts whose lexical retrieval results are kept in memory until the content changes (0: none). */
+  BOT_RETRIEVAL_CACHE: z.coerce.number().int().min(0).default(5000),
   /** Days a conversation is kept after its last turn; older ones are deleted with their turns. */
   CONVERSATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Folder of the dense retriever's vectors. @default DATA_DIR/assistant/vectors */
@@ -51,6 +53,8 @@ export type BotConfig = {
   cmsToken: () => string | undefined;
   ratePerMinute: number;
   refreshSeconds: number;
+  /** Texts whose lexical retrieval results are kept (BOT_RETRIEVAL_CACHE). */
+  retrievalCacheSize: number;
   handoffAgency: string;
   retentionDays: number;
   database: DatabaseSettings;
@@ -72,6 +76,7 @@ export function readBotConfig(source: NodeJS.ProcessEnv = process.env): BotConfi
     cmsToken: shared.cmsToken,
     ratePerMinute: env.BOT_RATE_LIMIT,
     refreshSeconds: env.BOT_REFRESH_SECONDS,
+    retrievalCacheSize: env.BOT_RETRIEVAL_CACHE,
     handoffAgency: env.BOT_HANDOFF_AGENCY,
     retentionDays: env.CONVERSATION_RETENTION_DAYS,
     database: shared.database,

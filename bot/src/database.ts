@@ -36,6 +36,10 @@ export function connect(database: DatabaseSettings): Knex {
         try {
           connection.pragma('busy_timeout = 10000');
           connection.pragma('journal_mode = WAL');
+          // better-sqlite3 is synchronous: with FULL every commit waits for an fsync of the WAL while
+          // the event loop stands still (1.9 ms a turn, against 0.8 ms). In WAL mode NORMAL cannot
+          // corrupt the file; a power cut may lose the last turns (docs/decisions/0006).
+          connection.pragma('synchronous = NORMAL');
           done(null, connection);
         } catch (error) {
           done(error as Error, connection);

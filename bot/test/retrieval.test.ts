@@ -28,6 +28,30 @@ test('reciprocal rank fusion adds weight / (k + rank) from every list', () => {
   assert.equal(weighted[0]!.key, 'z');
 });
 
+test('the lexical retriever ranks a text once until the content changes, and gives the same list as without its cache', async () => {
+  const docs = [doc('a', 'Đăng ký khai sinh cần giấy tờ gì?'), doc('b', 'Đăng ký kết hôn ở đâu?')];
+  const cached = new LexicalRetriever();
+  const uncached = new LexicalRetriever({ cacheSize: 0 });
+  await cached.sync(docs);
+  await uncached.sync(docs);
+  const engine = (cached as unknown as { engine: { rank: (q: unknown) => Promise<unknown> } }).engine;
+  let ranked = 0;
+  const rank = engine.rank.bind(engine);
+  engine.rank = (q) => ((ranked += 1), rank(q));
+  const query = { text: 'dang ky khai sinh', locale: 'vi' as const };
+  const first = await cached.retrieve(query);
+  assert.deepEqual(await cached.retrieve(query), first);
+  assert.deepEqual(first, await uncached.retrieve(query));
+  await cached.retrieve({ ...query, limit: 1 });
+  assert.equal(ranked, 2, 'once per text and limit');
+  await cached.sync(docs);
+  await cached.retrieve(query);
+  assert.equal(ranked, 2, 'a sync that changes nothing keeps the results');
+  await cached.sync([doc('a', 'Đăng ký khai sinh cho con'), docs[1]!]);
+  await cached.retrieve(query);
+  assert.equal(ranked, 3, 'a changed document: ranked again');
+});
+
 test('the lexical retriever follows the content: adds, updates only what changed, removes', async () => {
   const lexical = new LexicalRetriever();
   assert.deepEqual(await lexical.sync([doc('a', 'Đăng ký khai sinh cần giấy tờ gì?'), doc('b', 'Đăng ký kết hôn ở đâu?')]), { upserted: 2, removed: 0 });

@@ -95,6 +95,15 @@ export function conversationsSuite(database: TestDatabase): void {
       assert.equal(JSON.stringify(await old(turnsTable).orderBy('id')), snapshot, 'running twice changes nothing');
     });
 
+    if (database === 'sqlite') {
+      test('SQLite is opened in WAL mode with a busy timeout, and commits without waiting for an fsync (synchronous = NORMAL)', async () => {
+        const pragma = async (name: string) => Object.values(((await db.raw(`pragma ${name}`)) as Record<string, unknown>[])[0]!)[0];
+        assert.equal(await pragma('journal_mode'), 'wal');
+        assert.ok(Number(await pragma('busy_timeout')) >= 5000);
+        assert.equal(await pragma('synchronous'), 1);
+      });
+    }
+
     test('a turn opens a conversation known by the hash of its secret; later turns append in order and carry the context', async () => {
       const tokenHash = hash();
       const first = await store.start(tokenHash, turn());

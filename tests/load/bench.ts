@@ -39,7 +39,7 @@ const targets: Target[] = [
   { name: 'POST /api/ask to the assistant directly', base: 'bot', method: 'POST', path: '/api/ask', bodies: questions },
 ];
 
-type Measured = { rps: number; p50: number; p95: number; p99: number; errors: number; total: number };
+type Measured = { rps: number; p50: number; p95: number; p99: number; errors: number; detail: string; total: number };
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
@@ -74,7 +74,9 @@ async function load(url: string, target: Target, seconds: number): Promise<Measu
     p50: percentile(times, 50),
     p95: percentile(times, 95),
     p99: percentile(times, 99),
-    errors: result.errors + result.timeouts + result.non2xx,
+    // autocannon's `errors` include its `timeouts`.
+    errors: result.errors + result.non2xx,
+    detail: result.errors + result.non2xx ? `  (${result.timeouts} timeouts, ${result.non2xx} non-2xx, ${result.errors - result.timeouts} other)` : '',
     total: result.requests.total,
   };
 }
@@ -88,7 +90,7 @@ try {
     const url = system[target.base];
     await load(url, target, 5);
     const m = await load(url, target, duration);
-    console.log(`${target.name.padEnd(52)} ${m.rps.toFixed(0).padStart(8)} ${m.p50.toFixed(0).padStart(8)} ${m.p95.toFixed(0).padStart(8)} ${m.p99.toFixed(0).padStart(8)} ${String(m.errors).padStart(7)}`);
+    console.log(`${target.name.padEnd(52)} ${m.rps.toFixed(0).padStart(8)} ${m.p50.toFixed(0).padStart(8)} ${m.p95.toFixed(0).padStart(8)} ${m.p99.toFixed(0).padStart(8)} ${String(m.errors).padStart(7)}${m.detail}`);
     if (target.goal) {
       const { rps, p95 } = target.goal;
       const met = m.rps >= rps && (p95 === undefined || m.p95 <= p95) && m.errors === 0;
