@@ -3,6 +3,7 @@
  * retrieval index kept in step with it. `refresh()` loads the content again and updates only the
  * documents that changed; answers keep using the previous snapshot until the new one is ready.
  */
+import crypto from 'node:crypto';
 import { faqDocument, locales, procedureDocument, type Locale, type SearchDocument } from '@portal/search';
 import type { Agency, Content, ContentSource, Faq, Procedure } from './content/types';
 import { HybridRetriever, LexicalRetriever, type Fused } from './retrieval';
@@ -67,6 +68,8 @@ function searchDocuments(content: Content): SearchDocument[] {
 
 export class Knowledge {
   private snapshot: Record<Locale, LocaleIndex> | undefined;
+  /** SHA-256 of the content the snapshot was built from. */
+  private signature: string | undefined;
   private inFlight: Promise<RefreshReport> | undefined;
   private timer: NodeJS.Timeout | undefined;
   loadedAt: Date | undefined;
@@ -93,15 +96,24 @@ export class Knowledge {
     const started = performance.now();
     try {
       const content = await this.source.load();
-      const next = index(content);
-      const { upserted, removed } = await this.retriever.sync(searchDocuments(content));
-      this.snapshot = next;
+      // Most refreshes find nothing new: indexing again would hold the event loop for half a
+      // second every minute, and every question waiting meanwhile with it.
+      const signature = crypto.createHash('sha256').update(JSON.stringify(content)).digest('hex');
+      let upserted = 0;
+      let removed = 0;
+      if (!this.snapshot || signature !== this.signature) {
+        const next = index(content);
+        ({ upserted, removed } = await this.retriever.sync(searchDocuments(content)));
+        this.snapshot = next;
+        this.signature = signature;
+      }
+      const snapshot = this.snapshot;
       this.loadedAt = new Date();
       this.lastError = undefined;
       return {
-        faqs: next.vi.faqs.size + next.en.faqs.size,
-        procedures: next.vi.procedures.size + next.en.procedures.size,
-        agencies: next.vi.agencies.size + next.en.agencies.size,
+        faqs: snapshot.vi.faqs.size + snapshot.en.faqs.size,
+        procedures: snapshot.vi.procedures.size + snapshot.en.procedures.size,
+        agencies: snapshot.vi.agencies.size + snapshot.en.agencies.size,
         upserted,
         removed,
         ms: Math.round(performance.now() - started),

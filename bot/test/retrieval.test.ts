@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { SearchDocument } from '@portal/search';
 import { HybridRetriever, LexicalRetriever, reciprocalRankFusion, type Retrieved, type Retriever } from '../src/retrieval';
-import { searchDocument as doc } from './helpers';
+import { Knowledge } from '../src/knowledge';
+import { FixedContent, procedure, searchDocument as doc } from './helpers';
 
 const hit = (id: string, score = 1): Retrieved => ({ id: `${id}-vi`, type: 'faq', key: id, locale: 'vi', score });
 
@@ -129,4 +130,20 @@ test('a failing secondary retriever is left out of the fusion; the lexical answe
   const fused = await hybrid.retrieve({ text: 'khai sinh', locale: 'vi' });
   assert.equal(fused[0]!.key, 'a');
   assert.match(logs.join('\n'), /dense retrieval failed.*onnx session gone/);
+});
+
+test('a refresh that finds the same content indexes nothing again; a changed document is indexed', async () => {
+  const source = new FixedContent({ vi: { procedures: [procedure('1.000894', 'Đăng ký kết hôn')], faqs: [], agencies: [] }, en: { procedures: [], faqs: [], agencies: [] } });
+  const hybrid = new HybridRetriever([new LexicalRetriever()]);
+  let syncs = 0;
+  const sync = hybrid.sync.bind(hybrid);
+  hybrid.sync = (documents) => ((syncs += 1), sync(documents));
+  const knowledge = new Knowledge(source, hybrid);
+  assert.equal((await knowledge.refresh()).upserted, 1);
+  const again = await knowledge.refresh();
+  assert.deepEqual([again.upserted, again.procedures, syncs], [0, 1, 1]);
+  source.content.vi.procedures[0] = procedure('1.000894', 'Đăng ký kết hôn có yếu tố nước ngoài');
+  assert.equal((await knowledge.refresh()).upserted, 1);
+  assert.equal(syncs, 2);
+  assert.equal(knowledge.procedure('vi', '1.000894')!.name, 'Đăng ký kết hôn có yếu tố nước ngoài');
 });
