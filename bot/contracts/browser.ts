@@ -22,6 +22,9 @@ export const assistantPaths = {
 export const replyKinds = ['answer', 'clarify', 'handoff', 'refuse'] as const;
 export type ReplyKind = (typeof replyKinds)[number];
 
+/** Opaque, and a secret: whoever holds it continues the conversation. Keep it out of URLs and logs. */
+export type ConversationId = string;
+
 export type AskRequest = {
   question: string;
   locale?: Locale;
@@ -60,6 +63,8 @@ export type StreamEvent =
   | { event: 'chunk'; data: { text: string } }
   | { event: 'done'; data: AskResponse }
   | { event: 'error'; data: ErrorEnvelope };
+/** The data of each event, by name: `StreamEventData['done']` is an `AskResponse`. */
+export type StreamEventData = { [E in StreamEvent as E['event']]: E['data'] };
 
 export const feedbackValues = ['up', 'down'] as const;
 export type FeedbackRequest = { conversationId: string; turnId: string; value: (typeof feedbackValues)[number] };

@@ -18,10 +18,12 @@ export {
   type AskResponse,
   type AssistantHealth,
   type AssistantSource,
+  type ConversationId,
   type FeedbackRequest,
   type HandoffRequest,
   type ReplyKind,
   type StreamEvent,
+  type StreamEventData,
 } from './browser';
 
 /**
