@@ -6,7 +6,8 @@
  * embedded the content, in the background: lexical answers meanwhile.
  */
 import type { AddressInfo } from 'node:net';
-import { memoryLimiter, type Server } from '@portal/platform';
+import { createLimiter } from '@portal/cms/limits';
+import type { Server } from '@portal/platform';
 import { migrate } from '../migrations';
 import { Assistant } from './assistant';
 import { readBotConfig, type BotConfig } from './config';
@@ -74,12 +75,19 @@ export async function startBot(options: BotOptions = {}): Promise<RunningBot> {
     lastError = error.message;
   });
 
+  // Counted in PostgreSQL when the database is, so that every instance counts together (as the CMS does).
+  const { database } = config;
+  const limiter = createLimiter({
+    keyPrefix: 'assistant',
+    points: config.ratePerMinute,
+    durationSeconds: 60,
+    ...(database.client === 'postgres' ? { postgres: { url: database.url, ssl: database.ssl } } : {}),
+  });
   const app = await buildBotApp({
     assistant,
     knowledge,
     store,
-    // The one place the limiter is made: @portal/cms/limits (PostgreSQL-backed) will replace it.
-    limiter: memoryLimiter(config.ratePerMinute, 60),
+    limiter,
     handoffAgency: config.handoffAgency,
     server: { logLevel: config.logLevel, trustedProxies: config.trustedProxies, corsOrigins: config.corsOrigins, logStream: options.logStream },
   });
@@ -100,6 +108,7 @@ export async function startBot(options: BotOptions = {}): Promise<RunningBot> {
       await app.close();
       await dense.stop(knowledge.ready);
       await stopPurging();
+      await limiter.close();
       await store.close();
     },
   };

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import type { TrustedProxies } from '@portal/cms/client-address';
 import { flagVariable, parseEnvironment, sharedSettings, sharedVariables, type DatabaseSettings, type LogLevel } from '@portal/cms/environment';
 import { llmProviders, type LlmConfig } from './wording/types';
 
@@ -59,7 +60,7 @@ export type BotConfig = {
   retentionDays: number;
   database: DatabaseSettings;
   logLevel: LogLevel;
-  trustedProxies: string[];
+  trustedProxies: TrustedProxies;
   corsOrigins: string[];
   embeddings: EmbeddingsConfig;
   llm: LlmConfig;

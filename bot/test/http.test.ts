@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { after, before, test } from 'node:test';
-import { memoryLimiter, type Server, type ServerOptions } from '@portal/platform';
+import { parseTrustedProxies } from '@portal/cms/client-address';
+import { createLimiter } from '@portal/cms/limits';
+import type { Server, ServerOptions } from '@portal/platform';
 import { migrate } from '../migrations';
 import { askResponseSchema } from '../contracts';
 import { readBotConfig } from '../src/config';
@@ -28,8 +30,11 @@ after(async () => {
   tmp.remove();
 });
 
+let limiters = 0;
+const limiter = (points: number) => createLimiter({ keyPrefix: `assistant-test-${++limiters}`, points, durationSeconds: 60 });
+
 /** The assistant's app on a free loopback port, its log lines collected. */
-async function serve(options: { trustedProxies?: string[]; ratePerMinute?: number; corsOrigins?: string[] } = {}) {
+async function serve(options: { trustedProxies?: string; ratePerMinute?: number; corsOrigins?: string[] } = {}) {
   const { knowledge, assistant } = await sampleAssistant();
   const lines: string[] = [];
   const logStream = new Writable({
@@ -38,8 +43,8 @@ async function serve(options: { trustedProxies?: string[]; ratePerMinute?: numbe
       done();
     },
   });
-  const server: ServerOptions = { name: 'assistant', logLevel: 'http', trustedProxies: options.trustedProxies ?? ['loopback'], corsOrigins: options.corsOrigins, logStream };
-  const app = await buildBotApp({ assistant, knowledge, store, limiter: memoryLimiter(options.ratePerMinute ?? 100), handoffAgency: 'trung-tam-phuc-vu-hanh-chinh-cong', server });
+  const server: ServerOptions = { name: 'assistant', logLevel: 'http', trustedProxies: parseTrustedProxies(options.trustedProxies ?? '127.0.0.0/8,::1'), corsOrigins: options.corsOrigins, logStream };
+  const app = await buildBotApp({ assistant, knowledge, store, limiter: limiter(options.ratePerMinute ?? 100), handoffAgency: 'trung-tam-phuc-vu-hanh-chinh-cong', server });
   await app.listen({ port: 0, host: '127.0.0.1' });
   running.push(app);
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -59,14 +64,15 @@ test('an answer is streamed in pieces of whole words that join back to it exactl
 
 test('by default only loopback proxies are believed and only the portal’s origin may call from a browser, never *', () => {
   const config = readBotConfig({ SITE_PORT: '4321' });
-  assert.deepEqual(config.trustedProxies, ['loopback']);
+  assert.deepEqual(config.trustedProxies.entries, ['127.0.0.0/8', '::1']);
+  assert.equal(config.trustedProxies.trusts('203.0.113.9', 0), false);
   assert.deepEqual(config.corsOrigins, ['http://localhost:4321', 'http://127.0.0.1:4321']);
   assert.throws(() => readBotConfig({ CORS_ORIGINS: '*' }), /CORS_ORIGINS/);
 });
 
 test('a forged X-Forwarded-For from an address that is not a trusted proxy still gets 429 once that address is spent', async () => {
   // The bot believes only 10.0.0.1; this test's requests come from 127.0.0.1 and claim to be others.
-  const { post } = await serve({ trustedProxies: ['10.0.0.1'], ratePerMinute: 3 });
+  const { post } = await serve({ trustedProxies: '10.0.0.1', ratePerMinute: 3 });
   const statuses: number[] = [];
   for (let i = 1; i <= 5; i++) statuses.push((await post('/api/ask', { question: 'khai sinh' }, { 'x-forwarded-for': `203.0.113.${i}` })).status);
   assert.deepEqual(statuses, [200, 200, 200, 429, 429]);
@@ -76,7 +82,7 @@ test('a forged X-Forwarded-For from an address that is not a trusted proxy still
 });
 
 test('behind a trusted proxy each client address has its own count', async () => {
-  const { post } = await serve({ trustedProxies: ['loopback'], ratePerMinute: 2 });
+  const { post } = await serve({ trustedProxies: '127.0.0.0/8', ratePerMinute: 2 });
   const from = async (ip: string) => (await post('/api/ask', { question: 'khai sinh' }, { 'x-forwarded-for': ip })).status;
   assert.deepEqual([await from('203.0.113.1'), await from('203.0.113.1'), await from('203.0.113.1')], [200, 200, 429]);
   assert.equal(await from('203.0.113.2'), 200);
@@ -139,7 +145,7 @@ test('log lines hold neither the questions nor the conversation ids, even when s
 
 test('the OpenAPI document of the app lists the five routes with the contract’s schemas, and no GET stream', async () => {
   const { knowledge, assistant } = await sampleAssistant();
-  const app = await buildBotApp({ assistant, knowledge, store, limiter: memoryLimiter(1), handoffAgency: 'x', server: { logLevel: 'error', trustedProxies: [] } });
+  const app = await buildBotApp({ assistant, knowledge, store, limiter: limiter(1), handoffAgency: 'x', server: { logLevel: 'error', trustedProxies: parseTrustedProxies('') } });
   await app.ready();
   const paths = app.swagger().paths as Record<string, Record<string, any>>;
   assert.deepEqual(Object.keys(paths).sort(), ['/api/ask', '/api/ask/stream', '/api/feedback', '/api/handoff', '/health']);

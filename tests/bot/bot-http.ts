@@ -67,7 +67,7 @@ export function botHttpSuite(database: TestDatabase): void {
       await seed(cms.strapi, handoffAgencyDir);
       // The database and the CMS's token come from the environment startCms set (DATA_DIR, DATABASE_URL).
       bot = await startBot({
-        config: { port: 0, host: '127.0.0.1', cmsUrl: cms.url, ratePerMinute, trustedProxies: ['loopback'], refreshSeconds: 3600, logLevel: 'error' },
+        config: { port: 0, host: '127.0.0.1', cmsUrl: cms.url, ratePerMinute, refreshSeconds: 3600, logLevel: 'error' },
         waitForContent: true,
         embeddings: false,
         log: () => {},

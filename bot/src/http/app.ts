@@ -3,7 +3,8 @@
  * `startBot`, the tests (`inject`) and the OpenAPI document (`app.swagger()`). Every route declares
  * its body and answers with the schemas of `@portal/bot/contracts`.
  */
-import { createServer, type Limiter, type Server, type ServerOptions } from '@portal/platform';
+import type { Limiter } from '@portal/cms/limits';
+import { createServer, type Server, type ServerOptions } from '@portal/platform';
 import { askRoute } from './ask';
 import type { Conversations } from './conversation';
 import { serverMessages } from './errors';

@@ -1,6 +1,7 @@
 /** `POST /api/ask`: a question, answered with its sources and stored (contracts: AskRequest → AskResponse). */
 import { askRequestSchema, askResponseSchema, assistantPaths } from '../../contracts';
-import { limitByAddress, type Limiter, type Server } from '@portal/platform';
+import type { Limiter } from '@portal/cms/limits';
+import { limitByAddress, type Server } from '@portal/platform';
 import { answerQuestion, type Conversations } from './conversation';
 import { tooManyMessage } from './errors';
 import { failures } from './responses';

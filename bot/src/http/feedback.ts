@@ -1,7 +1,8 @@
 /** `POST /api/feedback`: the citizen rates a reply, +1 or −1 on its turn; a second vote replaces the first. */
 import { z } from 'zod';
 import { assistantPaths, feedbackRequestSchema } from '../../contracts';
-import { limitByAddress, type Limiter, type Server } from '@portal/platform';
+import type { Limiter } from '@portal/cms/limits';
+import { limitByAddress, type Server } from '@portal/platform';
 import { conversationOf, type Conversations } from './conversation';
 import { tooManyMessage, turnNotFound } from './errors';
 import { failures } from './responses';

@@ -3,7 +3,8 @@
  * reply, in the conversation's language, gives the centre's hotline, e-mail, address and hours.
  */
 import { askResponseSchema, assistantPaths, handoffRequestSchema } from '../../contracts';
-import { limitByAddress, type Limiter, type Server } from '@portal/platform';
+import type { Limiter } from '@portal/cms/limits';
+import { limitByAddress, type Server } from '@portal/platform';
 import { conversationOf, recordTurn, requireContent, type Conversations } from './conversation';
 import { tooManyMessage } from './errors';
 import { failures } from './responses';

@@ -8,7 +8,8 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 import { errorEnvelope } from '@portal/cms/contracts';
 import { askRequestSchema, assistantPaths, type StreamEvent } from '../../contracts';
-import { limitByAddress, type Limiter, type Server } from '@portal/platform';
+import type { Limiter } from '@portal/cms/limits';
+import { limitByAddress, type Server } from '@portal/platform';
 import { answerQuestion, type Conversations } from './conversation';
 import { serverMessages, tooManyMessage } from './errors';
 import { failures } from './responses';
