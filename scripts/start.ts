@@ -90,8 +90,6 @@ if (await waitForHealth(`http://127.0.0.1:${config.port}/_health`, 120_000)) {
     console.error(`✖ The site server did not answer on port ${config.site.port} within a minute.`);
     await stopAll(1);
   }
-  // The assistant is reached through the site server, which passes the visitor's address on.
-  process.env.BOT_TRUST_PROXY ??= 'true';
   startProcess('Assistant', ['bot/src/main.ts']);
   if (!(await waitForHealth(`http://127.0.0.1:${botPort}/health`, 120_000)) && !stopping) {
     console.error(`✖ The assistant did not answer on port ${botPort} within two minutes.`);

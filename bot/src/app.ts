@@ -1,45 +1,47 @@
 /**
  * The assistant as a running service: content from the CMS (or another source), the retrieval
- * index refreshed in the background, conversations in the CMS database, the HTTP API. With a
- * sentence model (EMBEDDINGS_MODEL_DIR, see EMBEDDINGS.md) dense retrieval joins the lexical one
- * once it has embedded the content, in the background: lexical answers meanwhile.
+ * index refreshed in the background, conversations in the shared database (its own tables, brought
+ * to the latest version by its migrations at start, old ones purged), the HTTP API. With a sentence
+ * model (EMBEDDINGS_MODEL_DIR, see EMBEDDINGS.md) dense retrieval joins the lexical one once it has
+ * embedded the content, in the background: lexical answers meanwhile.
  */
-import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { settings } from '@portal/cms/settings';
+import { createLimiter } from '@portal/cms/limits';
+import type { Server } from '@portal/platform';
+import { migrate } from '../migrations';
 import { Assistant } from './assistant';
 import { readBotConfig, type BotConfig } from './config';
-import { RestContentSource } from './content/rest';
+import { cmsContentSource } from './content/cms';
 import type { ContentSource } from './content/types';
-import { DenseRetriever } from './embeddings/dense';
-import { loadEmbedder, type Embedder } from './embeddings/model';
+import { connect } from './database';
+import { startDense } from './embeddings/start';
+import { buildBotApp } from './http/app';
 import { Knowledge } from './knowledge';
+import { startPurging } from './retention';
 import { HybridRetriever, LexicalRetriever } from './retrieval';
-import { createBotServer } from './server';
+import { KnexConversationStore, type ConversationStore } from './store';
 import { createWording } from './wording/llm';
-import { KnexConversationStore, connect, type ConversationStore } from './store';
+import type { DenseRetriever } from './embeddings/dense';
 
 export type BotOptions = {
   /** Overrides of the settings read from the environment (port 0: any free port). */
   config?: Partial<BotConfig>;
   /** Where the content comes from. @default the CMS REST API at config.cmsUrl */
   content?: ContentSource;
-  /** Where conversations are kept. @default the CMS database (config.database) */
-  store?: ConversationStore;
   /** Wait for the first content load before listening (tests); otherwise /api/ask answers 503 until it is done. */
   waitForContent?: boolean;
-  /**
-   * Dense retrieval: `dir` where the vectors are kept (default `settings().search.dir`), `env` where
-   * the model variables are read (default `process.env`); `false`: lexical only, no model looked for.
-   */
-  embeddings?: false | { dir?: string; env?: NodeJS.ProcessEnv };
+  /** `false`: lexical retrieval only, no model looked for. @default config.embeddings */
+  embeddings?: false;
+  /** Where the assistant's own messages go. @default standard error */
   log?: (message: string) => void;
+  /** Where the request log lines go (tests). @default standard error */
+  logStream?: NodeJS.WritableStream;
 };
 
 export type RunningBot = {
   url: string;
   port: number;
-  server: http.Server;
+  app: Server;
   knowledge: Knowledge;
   assistant: Assistant;
   store: ConversationStore;
@@ -52,34 +54,16 @@ export type RunningBot = {
 export async function startBot(options: BotOptions = {}): Promise<RunningBot> {
   const config: BotConfig = { ...readBotConfig(), ...options.config };
   const log = options.log ?? ((m: string) => console.error(`[bot] ${m}`));
-  const source = options.content ?? new RestContentSource({ url: config.cmsUrl, token: config.cmsToken, tokenFile: config.tokenFile });
-  const retriever = new HybridRetriever([new LexicalRetriever()], { log });
+  const source = options.content ?? cmsContentSource({ url: config.cmsUrl, token: config.cmsToken });
+  const retriever = new HybridRetriever([new LexicalRetriever({ cacheSize: config.retrievalCacheSize })], { log });
   const knowledge = new Knowledge(source, retriever);
+  const dense = startDense(retriever, options.embeddings === false ? false : config.embeddings, log);
 
-  // The model is looked for at once, in the background; answers are lexical until the dense retriever joins.
-  let closed = false;
-  let embedder: Embedder | undefined;
-  const embeddings = options.embeddings ?? {};
-  const dense: Promise<DenseRetriever | undefined> = (async () => {
-    if (embeddings === false) return undefined;
-    const loaded = await loadEmbedder({ env: embeddings.env, log });
-    if (!loaded) return undefined;
-    if (closed) {
-      await loaded.dispose();
-      return undefined;
-    }
-    embedder = loaded;
-    const denseRetriever = new DenseRetriever(loaded, { dir: embeddings.dir ?? settings().search.dir, log });
-    await retriever.join(denseRetriever);
-    log(`Embeddings: dense retrieval fused with the lexical one (${loaded.modelId})`);
-    return denseRetriever;
-  })().catch((error: unknown) => {
-    log(`Embeddings: dense retrieval not started: ${error instanceof Error ? error.message : String(error)} — the assistant answers with lexical retrieval only`);
-    return undefined;
-  });
-
-  const store = options.store ?? new KnexConversationStore(connect(config.database));
-  if (store instanceof KnexConversationStore) await store.ensureSchema();
+  const db = connect(config.database);
+  const applied = await migrate(db);
+  if (applied.length > 0) log(`Database: applied ${applied.join(', ')}`);
+  const store = new KnexConversationStore(db);
+  const stopPurging = startPurging(store, config.retentionDays, log);
   // Optional LLM wording (LLM_PROVIDER, off by default): rephrases answers, checked against their sources.
   const assistant = new Assistant(knowledge, { handoffAgency: config.handoffAgency, wording: createWording(config.llm, { log }) });
 
@@ -91,41 +75,40 @@ export async function startBot(options: BotOptions = {}): Promise<RunningBot> {
     lastError = error.message;
   });
 
-  const server = createBotServer({
+  // Counted in PostgreSQL when the database is, so that every instance counts together (as the CMS does).
+  const { database } = config;
+  const limiter = createLimiter({
+    keyPrefix: 'assistant',
+    points: config.ratePerMinute,
+    durationSeconds: 60,
+    ...(database.client === 'postgres' ? { postgres: { url: database.url, ssl: database.ssl } } : {}),
+  });
+  const app = await buildBotApp({
     assistant,
     knowledge,
     store,
-    ratePerMinute: config.ratePerMinute,
-    trustProxy: config.trustProxy,
-    corsOrigin: config.corsOrigin,
+    limiter,
     handoffAgency: config.handoffAgency,
-    log,
+    server: { logLevel: config.logLevel, trustedProxies: config.trustedProxies, corsOrigins: config.corsOrigins, logStream: options.logStream },
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  await app.listen({ port: config.port, host: config.host });
+  const port = (app.server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   return {
     url: `http://${host}:${port}`,
     port,
-    server,
+    app,
     knowledge,
     assistant,
     store,
     config,
-    dense,
+    dense: dense.joined,
     close: async () => {
-      closed = true;
       knowledge.stopRefreshing();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      // A first dense sync under way finishes writing its vectors; one still waiting for content never starts.
-      if (knowledge.ready) await dense;
-      await embedder?.dispose();
+      await app.close();
+      await dense.stop(knowledge.ready);
+      await stopPurging();
+      await limiter.close();
       await store.close();
     },
   };

@@ -11,6 +11,7 @@ import { Ranker, type Candidate } from './rank';
 import type { Faq, Procedure } from './content/types';
 import { IntentRules, type Analysis, type Aspect } from './intents';
 import { described, type Knowledge } from './knowledge';
+import { maskPersonalData } from './privacy';
 import { Glossary, defaultColloquialFile, defaultGlossaryFile } from './glossary';
 import { foldedWords, hasDiacritics, normalize, vietnameseSyllable } from './text';
 import type { Passage } from './wording/grounding';
@@ -107,7 +108,9 @@ export class Assistant {
     const reply = await this.decide(input);
     // Only an answer may be reworded, from its own sources; undefined (off, timeout, failed check) keeps the extractive text.
     if (reply.kind !== 'answer' || !this.wording) return reply;
-    const worded = await this.wording.rephrase({ question: normalize(input.question), locale: reply.locale, extractiveAnswer: reply.answer, sources: this.passages(reply) });
+    // The model may run elsewhere: it gets the question with personal data masked (it needs only the subject).
+    const question = maskPersonalData(normalize(input.question));
+    const worded = await this.wording.rephrase({ question, locale: reply.locale, extractiveAnswer: reply.answer, sources: this.passages(reply) });
     return worded === undefined ? reply : { ...reply, answer: worded };
   }
 

@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { portalUrl, type Locale } from '@portal/search';
-import type { Agency, Channel, Faq, Procedure } from './content/types';
+import { documentPath, type Channel, type Locale } from '@portal/cms/contracts';
+import type { Agency, Faq, Procedure } from './content/types';
 import type { Aspect } from './intents';
 import { described } from './knowledge';
 import { fill } from './text';
@@ -30,7 +30,7 @@ export const faqSource = (f: Faq, urlLocale: Locale = f.locale): Source => ({
   documentId: f.documentId,
   code: f.procedure?.code ?? null,
   title: f.question,
-  url: portalUrl('faq', urlLocale, f.slug),
+  url: documentPath('faq', urlLocale, f.slug),
   key: f.slug,
 });
 
@@ -39,7 +39,7 @@ export const procedureSource = (p: Procedure): Source => ({
   documentId: p.documentId,
   code: p.code,
   title: p.name,
-  url: portalUrl('procedure', p.locale, p.slug),
+  url: documentPath('procedure', p.locale, p.slug),
   key: p.nationalCode,
 });
 
@@ -77,7 +77,7 @@ export class Composer {
 
   /** One line per distinct value, naming the channels that share it. */
   private byChannel(p: Procedure, value: (c: Channel) => string): string[] {
-    const channels = p.channels ?? [];
+    const channels = p.channels;
     const groups = new Map<string, string[]>();
     for (const c of channels) {
       const v = value(c);
@@ -100,24 +100,24 @@ export class Composer {
       case 'time':
         return this.byChannel(p, (c) => this.time(c, l));
       case 'documents':
-        return (p.documents ?? []).map((d) => {
+        return p.documents.map((d) => {
           const counts = [this.quantity(d.originals, l, 'originals'), this.quantity(d.copies, l, 'copies')].filter(Boolean).join(', ');
           return `- ${d.name}${counts ? ` (${counts})` : ''}${d.note ? `. ${d.note}` : ''}`;
         });
       case 'where': {
-        const lines = (p.agencies ?? []).flatMap((ref) => {
+        const lines = p.agencies.flatMap((ref) => {
           const a = this.agencies(l, ref.slug);
           if (!a) return ref.name ? [`- ${ref.name}`] : [];
           const contact = a.phone && a.email ? ` ${this.text(l, 'agencyContact', { phone: a.phone, email: a.email })}` : '';
           return [`- ${a.address ? this.text(l, 'agencyLine', { name: a.name, address: a.address }) : a.name}.${contact}`];
         });
-        if ((p.channels ?? []).some((c) => c.channel === 'truc-tuyen')) {
+        if (p.channels.some((c) => c.channel === 'truc-tuyen')) {
           lines.push(this.text(l, 'onlineAvailable', { serviceLevel: this.messages[l].serviceLevels[p.serviceLevel] ?? p.serviceLevel }));
         }
         return lines;
       }
       case 'online': {
-        const online = (p.channels ?? []).find((c) => c.channel === 'truc-tuyen');
+        const online = p.channels.find((c) => c.channel === 'truc-tuyen');
         if (!online) return [this.text(l, 'onlineNotAvailable')];
         return [
           this.text(l, 'onlineAvailable', { serviceLevel: this.messages[l].serviceLevels[p.serviceLevel] ?? p.serviceLevel }),
@@ -126,7 +126,7 @@ export class Composer {
         ];
       }
       case 'steps':
-        return (p.steps ?? []).map((s) => `- **${s.title}**${s.description ? `: ${s.description}` : ''}`);
+        return p.steps.map((s) => `- **${s.title}**${s.description ? `: ${s.description}` : ''}`);
       case 'requirements':
         return p.requirements ? [p.requirements] : [];
       case 'result':
@@ -142,9 +142,9 @@ export class Composer {
   procedureAnswer(p: Procedure, asked: readonly Aspect[]): string {
     const l = p.locale;
     const parts = [this.text(l, 'procedureTitle', { name: p.name, code: p.code })];
-    const link = this.text(l, 'seeProcedure', { title: p.name, url: portalUrl('procedure', l, p.slug) });
+    const link = this.text(l, 'seeProcedure', { title: p.name, url: documentPath('procedure', l, p.slug) });
     if (!described(p)) {
-      const agencies = (p.agencies ?? []).map((a) => this.agencies(l, a.slug)?.name ?? a.name).filter(Boolean).join('; ');
+      const agencies = p.agencies.map((a) => this.agencies(l, a.slug)?.name ?? a.name).filter(Boolean).join('; ');
       if (p.field?.name || agencies) parts.push(this.text(l, 'fieldAndAgencies', { field: p.field?.name ?? '', agencies }));
       const level = this.messages[l].serviceLevels[p.serviceLevel];
       if (level) parts.push(this.text(l, 'serviceLevel', { serviceLevel: level }));

@@ -1,38 +1,37 @@
 /**
- * The assistant's settings from the environment, parsed once, naming the variable at fault. The
- * database and the CMS's read-only token file are the CMS's own (`settings()` of @portal/cms):
- * the assistant stores its conversations next to the content.
+ * The assistant's settings from the environment, parsed once, naming the variable at fault. What
+ * every process shares (data folder, database, ports and URLs, logging, trusted proxies, CORS
+ * origins) comes from `@portal/cms/environment`; the rest is the assistant's own.
  */
+import path from 'node:path';
 import { z } from 'zod';
-import { settings } from '@portal/cms/settings';
-import type { DatabaseSettings } from './store';
+import type { TrustedProxies } from '@portal/cms/client-address';
+import { flagVariable, parseEnvironment, sharedSettings, sharedVariables, type DatabaseSettings, type LogLevel } from '@portal/cms/environment';
 import { llmProviders, type LlmConfig } from './wording/types';
 
-const port = z.coerce.number().int().min(0).max(65535);
-const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
-
-const envSchema = z.object({
-  /** Port of the assistant's HTTP API. */
-  BOT_PORT: port.default(3001),
-  /** Listen address. */
-  BOT_HOST: z.string().min(1).default('0.0.0.0'),
-  /** Where the CMS answers; default http://127.0.0.1:CMS_PORT. */
-  CMS_URL: z.url().optional(),
-  /** Read-only API token for the CMS; default: the one the seed step writes to DATA_DIR/site-api-token. */
-  CMS_TOKEN: z.string().min(1).optional(),
-  /** Questions per minute from one address before 429. */
+const variables = {
+  ...sharedVariables,
+  /** Questions, ratings and handoffs per minute from one client address before 429. */
   BOT_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   /** Seconds between two loads of the content from the CMS. */
   BOT_REFRESH_SECONDS: z.coerce.number().int().min(5).default(60),
-  /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
-  BOT_TRUST_PROXY: flag.default(false),
-  /** Origin allowed to call the API from a browser (the portal), or *. */
-  BOT_CORS_ORIGIN: z.string().min(1).default('*'),
   /** Slug of the agency whose hotline, e-mail and hours a handoff gives. */
   BOT_HANDOFF_AGENCY: z
     .string()
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'BOT_HANDOFF_AGENCY must be an agency slug')
     .default('trung-tam-phuc-vu-hanh-chinh-cong'),
+  /** Texts whose lexical retrieval results are kept in memory until the content changes (0: none). */
+  BOT_RETRIEVAL_CACHE: z.coerce.number().int().min(0).default(5000),
+  /** Days a conversation is kept after its last turn; older ones are deleted with their turns. */
+  CONVERSATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Folder of the dense retriever's vectors. @default DATA_DIR/assistant/vectors */
+  BOT_VECTORS_DIR: z.string().min(1).optional(),
+  /** Folder holding the sentence model (EMBEDDINGS.md); unset: lexical retrieval only. */
+  EMBEDDINGS_MODEL_DIR: z.string().min(1).optional(),
+  /** Hub id of the model, and the name stored with the vectors. */
+  EMBEDDINGS_MODEL: z.string().min(1).optional(),
+  /** Download the model from the Hugging Face Hub when the folder lacks it. */
+  EMBEDDINGS_ALLOW_REMOTE: flagVariable.default(false),
   /** Optional LLM wording of answers (src/wording/llm.ts): off, openai (any OpenAI-compatible server) or ollama. */
   LLM_PROVIDER: z.enum(llmProviders).default('off'),
   /** The model server's root (OpenAI-compatible: …/v1; Ollama: http://host:11434). */
@@ -43,43 +42,54 @@ const envSchema = z.object({
   LLM_API_KEY: z.string().min(1).optional(),
   /** Milliseconds to wait for the model before answering with the extractive text. */
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(4000),
-}).refine((env) => env.LLM_PROVIDER === 'off' || env.LLM_MODEL, { path: ['LLM_MODEL'], message: 'LLM_MODEL is required when LLM_PROVIDER is not off' });
+};
+
+export type EmbeddingsConfig = { modelDir?: string; model?: string; allowRemote: boolean; vectorsDir: string };
 
 export type BotConfig = {
   port: number;
   host: string;
   cmsUrl: string;
-  cmsToken: string | undefined;
-  tokenFile: string;
+  /** The CMS's read-only token, read when asked (the seed step may write its file later). */
+  cmsToken: () => string | undefined;
   ratePerMinute: number;
   refreshSeconds: number;
-  trustProxy: boolean;
-  corsOrigin: string;
+  /** Texts whose lexical retrieval results are kept (BOT_RETRIEVAL_CACHE). */
+  retrievalCacheSize: number;
   handoffAgency: string;
+  retentionDays: number;
   database: DatabaseSettings;
+  logLevel: LogLevel;
+  trustedProxies: TrustedProxies;
+  corsOrigins: string[];
+  embeddings: EmbeddingsConfig;
   llm: LlmConfig;
 };
 
 export function readBotConfig(source: NodeJS.ProcessEnv = process.env): BotConfig {
-  const parsed = envSchema.safeParse(source);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid assistant configuration in the environment:\n${lines.join('\n')}`);
-  }
-  const env = parsed.data;
-  const cms = settings();
+  const env = parseEnvironment(variables, source, 'assistant');
+  if (env.LLM_PROVIDER !== 'off' && !env.LLM_MODEL) throw new Error('Invalid assistant configuration in the environment:\n  LLM_MODEL: required when LLM_PROVIDER is not off');
+  const shared = sharedSettings(env);
   return {
-    port: env.BOT_PORT,
-    host: env.BOT_HOST,
-    cmsUrl: (env.CMS_URL ?? `http://127.0.0.1:${cms.port}`).replace(/\/$/, ''),
-    cmsToken: env.CMS_TOKEN,
-    tokenFile: cms.siteTokenFile,
+    port: shared.ports.bot,
+    host: shared.host,
+    cmsUrl: shared.urls.cms,
+    cmsToken: shared.cmsToken,
     ratePerMinute: env.BOT_RATE_LIMIT,
     refreshSeconds: env.BOT_REFRESH_SECONDS,
-    trustProxy: env.BOT_TRUST_PROXY,
-    corsOrigin: env.BOT_CORS_ORIGIN,
+    retrievalCacheSize: env.BOT_RETRIEVAL_CACHE,
     handoffAgency: env.BOT_HANDOFF_AGENCY,
-    database: cms.database,
+    retentionDays: env.CONVERSATION_RETENTION_DAYS,
+    database: shared.database,
+    logLevel: shared.logLevel,
+    trustedProxies: shared.trustedProxies,
+    corsOrigins: shared.corsOrigins,
+    embeddings: {
+      modelDir: env.EMBEDDINGS_MODEL_DIR,
+      model: env.EMBEDDINGS_MODEL,
+      allowRemote: env.EMBEDDINGS_ALLOW_REMOTE,
+      vectorsDir: path.resolve(env.BOT_VECTORS_DIR ?? path.join(shared.dataDir, 'assistant', 'vectors')),
+    },
     llm: { provider: env.LLM_PROVIDER, baseUrl: env.LLM_BASE_URL, model: env.LLM_MODEL, apiKey: env.LLM_API_KEY, timeoutMs: env.LLM_TIMEOUT_MS },
   };
 }

@@ -1,18 +1,20 @@
 /**
  * The assistant: answers from the FAQ bank and the procedures with sources, clarifies, hands off to
- * staff, refuses what is out of scope. `startBot()` runs it as a service.
+ * staff, refuses what is out of scope. `startBot()` runs it as a service; `buildBotApp()` is its
+ * HTTP API without listening. Wire shapes: `@portal/bot/contracts`.
  */
 export { Assistant, type AskInput, type Kind, type Reply, type TurnContext } from './assistant';
 export { startBot, type BotOptions, type RunningBot } from './app';
 export { readBotConfig, type BotConfig } from './config';
 export { Composer, type Source } from './compose';
 export { confidence, fitLogistic, readCalibration, type Calibration, type Features } from './confidence';
-export { RestContentSource } from './content/rest';
+export { cmsContentSource } from './content/cms';
 export type { Agency, Content, ContentSource, Faq, Procedure } from './content/types';
+export { buildBotApp, type BotAppOptions } from './http/app';
 export { IntentRules, type Analysis, type Aspect } from './intents';
 export { Knowledge } from './knowledge';
+export { maskPersonalData } from './privacy';
 export { HybridRetriever, LexicalRetriever, reciprocalRankFusion, type Fused, type Retrieved, type Retriever } from './retrieval';
-export { chunks, createBotServer, questionMaxLength, type AskResponse } from './server';
-export { KnexConversationStore, MemoryConversationStore, connect, conversationsTable, turnsTable, type ConversationStore, type FeedbackValue, type RecordedTurn } from './store';
+export { KnexConversationStore, connect, conversationsTable, turnsTable, type ConversationStore, type FeedbackValue, type RecordedTurn } from './store';
 export { checkGrounding, normalizeNumber, numbersIn, type GroundingResult, type Passage } from './wording/grounding';
 export { defaultLlmConfig, llmProviders, type LlmConfig, type LlmProvider, type Wording, type WordingRequest } from './wording/types';

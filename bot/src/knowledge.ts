@@ -3,6 +3,7 @@
  * retrieval index kept in step with it. `refresh()` loads the content again and updates only the
  * documents that changed; answers keep using the previous snapshot until the new one is ready.
  */
+import crypto from 'node:crypto';
 import { faqDocument, locales, procedureDocument, type Locale, type SearchDocument } from '@portal/search';
 import type { Agency, Content, ContentSource, Faq, Procedure } from './content/types';
 import { HybridRetriever, LexicalRetriever, type Fused } from './retrieval';
@@ -23,7 +24,7 @@ type LocaleIndex = {
 export type RefreshReport = { faqs: number; procedures: number; agencies: number; upserted: number; removed: number; ms: number };
 
 /** A procedure is fully described when it has channels and documents (the 60 core ones); the rest are catalogue entries. */
-export const described = (p: Procedure): boolean => Boolean(p.channels?.length && p.documents?.length);
+export const described = (p: Procedure): boolean => p.channels.length > 0 && p.documents.length > 0;
 
 function index(content: Content): Record<Locale, LocaleIndex> {
   const out = {} as Record<Locale, LocaleIndex>;
@@ -31,7 +32,7 @@ function index(content: Content): Record<Locale, LocaleIndex> {
     const c = content[locale] ?? { procedures: [], faqs: [], agencies: [] };
     const about = new Map<string, { words: Set<string>; title: string[] }>();
     for (const p of c.procedures) {
-      const keywords = [...(p.keywords ?? []), p.field?.name ?? '', ...(p.agencies ?? []).map((a) => a.name ?? '')];
+      const keywords = [...(p.keywords ?? []), p.field?.name ?? '', ...p.agencies.map((a) => a.name)];
       about.set(`procedure:${p.nationalCode}`, { words: new Set(foldedWords([p.name, ...keywords].join(' '))), title: foldedWords(p.name) });
     }
     for (const f of c.faqs) {
@@ -58,15 +59,17 @@ function searchDocuments(content: Content): SearchDocument[] {
     const c = content[locale];
     if (!c) continue;
     for (const p of c.procedures) {
-      docs.push(procedureDocument({ ...p, field: p.field ?? undefined, agencies: p.agencies ?? [] }));
+      docs.push(procedureDocument(p));
     }
-    for (const f of c.faqs) docs.push(faqDocument({ ...f, procedure: f.procedure ? { ...f.procedure, code: f.procedure.code ?? undefined } : null }));
+    for (const f of c.faqs) docs.push(faqDocument(f));
   }
   return docs;
 }
 
 export class Knowledge {
   private snapshot: Record<Locale, LocaleIndex> | undefined;
+  /** SHA-256 of the content the snapshot was built from. */
+  private signature: string | undefined;
   private inFlight: Promise<RefreshReport> | undefined;
   private timer: NodeJS.Timeout | undefined;
   loadedAt: Date | undefined;
@@ -93,15 +96,24 @@ export class Knowledge {
     const started = performance.now();
     try {
       const content = await this.source.load();
-      const next = index(content);
-      const { upserted, removed } = await this.retriever.sync(searchDocuments(content));
-      this.snapshot = next;
+      // Most refreshes find nothing new: indexing again would hold the event loop for half a
+      // second every minute, and every question waiting meanwhile with it.
+      const signature = crypto.createHash('sha256').update(JSON.stringify(content)).digest('hex');
+      let upserted = 0;
+      let removed = 0;
+      if (!this.snapshot || signature !== this.signature) {
+        const next = index(content);
+        ({ upserted, removed } = await this.retriever.sync(searchDocuments(content)));
+        this.snapshot = next;
+        this.signature = signature;
+      }
+      const snapshot = this.snapshot;
       this.loadedAt = new Date();
       this.lastError = undefined;
       return {
-        faqs: next.vi.faqs.size + next.en.faqs.size,
-        procedures: next.vi.procedures.size + next.en.procedures.size,
-        agencies: next.vi.agencies.size + next.en.agencies.size,
+        faqs: snapshot.vi.faqs.size + snapshot.en.faqs.size,
+        procedures: snapshot.vi.procedures.size + snapshot.en.procedures.size,
+        agencies: snapshot.vi.agencies.size + snapshot.en.agencies.size,
         upserted,
         removed,
         ms: Math.round(performance.now() - started),

@@ -1,6 +1,6 @@
 /**
  * `npm start --workspace bot`: the assistant on BOT_PORT (3001), reading the CMS at CMS_URL
- * (default http://127.0.0.1:CMS_PORT) and storing conversations in the CMS database.
+ * (default http://127.0.0.1:CMS_PORT) and keeping conversations in the shared database.
  */
 import { startBot } from './app';
 

@@ -11,7 +11,7 @@
  *   entry for where and whether online; a FAQ answering only other aspects loses a little more.
  * Synonyms (search/data/synonyms.json) count as the same words.
  */
-import { Synonyms, weights as searchWeights, type Locale } from '@portal/search';
+import { Synonyms, type Locale } from '@portal/search';
 import type { Faq, Procedure } from './content/types';
 import type { Analysis, Aspect, IntentRules } from './intents';
 import { described, type Knowledge } from './knowledge';
@@ -24,6 +24,11 @@ export type RankingWeights = {
   extraTitleWords: number;
   /** Loss of a FAQ that answers other aspects only, or answers an aspect when the message only names a procedure. */
   aspectPenalty: number;
+  /**
+   * Loss of a procedure found by searching the question's subject alone: such a bare noun phrase
+   * gets the search's boost for procedures (0.3 when this was set), which the question as asked did not earn.
+   */
+  subjectProcedurePenalty: number;
 };
 
 export type Candidate = {
@@ -160,7 +165,7 @@ export class Ranker {
       const subjectWords = foldedWords(text).filter((w, i) => !aspectWords.has(i) && !this.rules.isFiller(w));
       const subject = subjectWords.join(' ');
       // Only a subject that names something: "hồ sơ" alone names no procedure.
-      if (subjectWords.some((w) => !this.rules.isGeneric(w))) merge(await this.knowledge.retrieve(subject, locale, 10), (h) => h.type === 'procedure', -searchWeights.phrasePrefersProcedure);
+      if (subjectWords.some((w) => !this.rules.isGeneric(w))) merge(await this.knowledge.retrieve(subject, locale, 10), (h) => h.type === 'procedure', -this.weights.subjectProcedurePenalty);
     }
     const { concepts, words } = this.concepts(text, locale, aspectWords);
     const subject = concepts.reduce((s, c) => s + c.weight, 0);

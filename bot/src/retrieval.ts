@@ -4,6 +4,7 @@
  * always; the dense retriever (sentence embeddings, ./embeddings/dense) when a model is available:
  * it `join`s the `HybridRetriever` once it has embedded the documents, without touching the assistant.
  */
+import { LRUCache } from 'lru-cache';
 import { EmbeddedEngine, Synonyms, type Locale, type SearchDocument } from '@portal/search';
 
 export type RetrievalQuery = { text: string; locale: Locale; limit?: number };
@@ -52,14 +53,25 @@ export function reciprocalRankFusion(lists: { name: string; weight?: number; hit
   return [...fused.values()].sort((a, b) => b.rrf - a.rrf);
 }
 
-/** The search library's embedded engine, in memory, over FAQ questions and procedures' fields. */
+/**
+ * The search library's embedded engine, in memory, over FAQ questions and procedures' fields.
+ * Ranking one text costs milliseconds of CPU (the engine's second stage scores up to 300
+ * candidates), about nine tenths of answering a question; the same text always ranks the same way
+ * until the documents change, so recent results are kept (`cacheSize` texts, dropped at every sync
+ * that changes something): questions citizens repeat, and the subject searches that different
+ * questions share ("đăng ký kết hôn"), are ranked once.
+ */
 export class LexicalRetriever implements Retriever {
   readonly name = 'lexical';
   private readonly engine: EmbeddedEngine;
   private readonly versions = new Map<string, string>();
+  private readonly cache: LRUCache<string, Retrieved[]> | undefined;
 
-  constructor(options: { synonyms?: Synonyms } = {}) {
+  /** @param options.cacheSize texts whose results are kept; 0: none. @default 5000 */
+  constructor(options: { synonyms?: Synonyms; cacheSize?: number } = {}) {
     this.engine = new EmbeddedEngine({ synonyms: options.synonyms });
+    const max = options.cacheSize ?? 5000;
+    this.cache = max > 0 ? new LRUCache({ max }) : undefined;
   }
 
   async sync(documents: readonly SearchDocument[]): Promise<{ upserted: number; removed: number }> {
@@ -70,12 +82,17 @@ export class LexicalRetriever implements Retriever {
     if (changed.length) await this.engine.upsert(changed);
     for (const id of removed) this.versions.delete(id);
     for (const d of changed) this.versions.set(d.id, next.get(d.id)!);
+    if (changed.length || removed.length) this.cache?.clear();
     return { upserted: changed.length, removed: removed.length };
   }
 
+  /** The best documents for the query; the list is shared with later callers of the same query, so it is never changed. */
   async retrieve(query: RetrievalQuery): Promise<Retrieved[]> {
+    const key = `${query.locale}\u0000${query.limit ?? 20}\u0000${query.text}`;
+    const cached = this.cache?.get(key);
+    if (cached) return cached;
     const ranked = await this.engine.rank({ q: query.text, locale: query.locale });
-    return ranked.slice(0, query.limit ?? 20).map(({ doc, score, coverage }) => ({
+    const hits = ranked.slice(0, query.limit ?? 20).map(({ doc, score, coverage }) => ({
       id: doc.id,
       type: doc.type,
       key: doc.key,
@@ -83,6 +100,8 @@ export class LexicalRetriever implements Retriever {
       score,
       coverage,
     }));
+    this.cache?.set(key, hits);
+    return hits;
   }
 }
 

@@ -1,29 +1,32 @@
 /**
- * Conversations and their turns, in the CMS's database (SQLite file or PostgreSQL), in two tables
- * the assistant owns and creates itself. Strapi leaves tables it never created alone.
+ * Conversations and their turns, in the database the assistant shares with the CMS (SQLite file or
+ * PostgreSQL), in tables only the assistant writes, created and changed by its own migrations
+ * (`bot/migrations`, docs/decisions/0006-assistant-data.md).
  *
- * - `assistant_conversations`: id (UUID), status (`open` | `waiting_for_staff`), locale, the context
- *   carried to the next turn, number of turns, created/updated/waiting-since times.
- * - `assistant_turns`: one row per question: position in the conversation, question, answer, kind
- *   (the decision), reason, confidence, sources (JSON), locale, latency, `feedback` (+1 / −1, set
- *   later by the widget) and its time, created time.
- *
- * SQLite is shared with the Strapi process: the connection uses WAL (readers never wait for the
- * writer) and a busy timeout, and every write starts with the statement that takes the write lock.
+ * - `assistant_conversations`: internal id (a UUID, for staff and logs), `token_hash` (SHA-256 of
+ *   the secret the citizen holds; the secret itself is never stored), status (`open` |
+ *   `waiting_for_staff`), locale, the context carried to the next turn, number of turns,
+ *   created/updated/waiting-since times.
+ * - `assistant_turns`: one row per question: position, the question with personal data masked,
+ *   answer, kind, reason, confidence, sources (JSON), locale, latency, `feedback` (+1 / −1) and its
+ *   time, created time.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import knex, { type Knex } from 'knex';
+import type { Knex } from 'knex';
 import type { Locale } from '@portal/search';
 import type { Kind, TurnContext } from './assistant';
 import type { Source } from './compose';
+import { maskPersonalData } from './privacy';
+
+export { connect, type DatabaseSettings } from './database';
 
 export type ConversationStatus = 'open' | 'waiting_for_staff';
 
+/** A conversation as the assistant sees it; `id` is the internal id, never the citizen's secret. */
 export type Conversation = { id: string; status: ConversationStatus; locale: Locale; context: TurnContext; turns: number };
 
 export type TurnRecord = {
+  /** As typed: the store masks personal data before writing it. */
   question: string;
   answer: string;
   kind: Kind;
@@ -38,63 +41,32 @@ export type TurnRecord = {
 
 export type StoredTurn = TurnRecord & { id: string; position: number; feedback: number | null; createdAt: string };
 
-/** Where a turn was stored: its conversation (new or given) and the turn's own id. */
+/** Where a turn was stored: its conversation's internal id and the turn's own id. */
 export type RecordedTurn = { conversationId: string; turnId: string };
 
 /** A citizen's rating of a reply: +1 (helpful) or −1 (not helpful). */
 export type FeedbackValue = 1 | -1;
 
 export interface ConversationStore {
-  find(id: string): Promise<Conversation | undefined>;
+  /** The conversation whose citizen secret has this SHA-256 (`secretHash`). */
+  find(tokenHash: string): Promise<Conversation | undefined>;
+  /** Opens a conversation, known by `tokenHash`, with its first turn, in one transaction. */
+  start(tokenHash: string, turn: TurnRecord): Promise<RecordedTurn>;
   /**
-   * Stores a turn in one transaction: creates the conversation when `id` is undefined, appends
-   * the turn, updates the context and, for a handoff, marks the conversation waiting for staff.
-   * @returns the conversation id and the new turn's id
+   * Appends a turn to conversation `id` in one transaction, updates the context and, for a handoff,
+   * marks it waiting for staff. @throws ConversationNotFound
    */
-  record(id: string | undefined, turn: TurnRecord): Promise<RecordedTurn>;
-  /**
-   * Sets (or replaces) the feedback of a turn of this conversation.
-   * @returns false when the conversation has no turn with this id
-   */
-  feedback(conversationId: string, turnId: string, value: FeedbackValue): Promise<boolean>;
+  record(id: string, turn: TurnRecord): Promise<RecordedTurn>;
+  /** Sets (or replaces) the feedback of a turn of conversation `id`. @returns false when it has no such turn */
+  feedback(id: string, turnId: string, value: FeedbackValue): Promise<boolean>;
   turns(id: string): Promise<StoredTurn[]>;
+  /** Deletes the conversations not updated since `before`, with their turns. */
+  purge(before: Date): Promise<{ conversations: number; turns: number }>;
   close(): Promise<void>;
 }
 
-export type DatabaseSettings = { client: 'sqlite'; filename: string } | { client: 'postgres'; url: string; ssl?: boolean; poolMax?: number };
-
 export const conversationsTable = 'assistant_conversations';
 export const turnsTable = 'assistant_turns';
-
-/** A knex connection to the CMS database as `settings().database` describes it. */
-export function connect(database: DatabaseSettings): Knex {
-  if (database.client === 'postgres') {
-    return knex({
-      client: 'pg',
-      connection: { connectionString: database.url, ssl: database.ssl ? { rejectUnauthorized: true } : false },
-      pool: { min: 0, max: Math.max(1, Math.min(database.poolMax ?? 5, 5)) },
-    });
-  }
-  fs.mkdirSync(path.dirname(database.filename), { recursive: true });
-  return knex({
-    client: 'better-sqlite3',
-    connection: { filename: database.filename },
-    useNullAsDefault: true,
-    pool: {
-      min: 1,
-      max: 1,
-      afterCreate: (connection: { pragma: (sql: string) => unknown }, done: (error: Error | null, connection: unknown) => void) => {
-        try {
-          connection.pragma('busy_timeout = 10000');
-          connection.pragma('journal_mode = WAL');
-          done(null, connection);
-        } catch (error) {
-          done(error as Error, connection);
-        }
-      },
-    },
-  });
-}
 
 const json = (value: unknown): string => JSON.stringify(value ?? null);
 const parse = <T>(value: unknown, fallback: T): T => {
@@ -110,128 +82,78 @@ const isoNow = (): string => new Date().toISOString();
 const iso = (value: unknown): string => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString());
 
 export class KnexConversationStore implements ConversationStore {
-  private ready: Promise<void> | undefined;
-
+  /** The tables must exist: run `migrate(db)` (bot/migrations) first, as `startBot` does. */
   constructor(readonly db: Knex) {}
 
-  /** Creates the tables if they are missing (several instances may race: the loser's error is ignored when the table exists). */
-  ensureSchema(): Promise<void> {
-    this.ready ??= (async () => {
-      // A schema builder collects statements: each call needs a fresh one.
-      const schema = () => this.db.schema;
-      if (!(await schema().hasTable(conversationsTable))) {
-        await schema()
-          .createTable(conversationsTable, (t) => {
-            t.string('id', 36).primary();
-            t.string('status', 32).notNullable().defaultTo('open');
-            t.string('locale', 8).notNullable();
-            t.text('context');
-            t.integer('turn_count').notNullable().defaultTo(0);
-            t.timestamp('created_at', { useTz: true }).notNullable();
-            t.timestamp('updated_at', { useTz: true }).notNullable();
-            t.timestamp('waiting_since', { useTz: true });
-            t.index(['status', 'updated_at'], `${conversationsTable}_status_idx`);
-          })
-          .catch(async (error: Error) => {
-            if (!(await schema().hasTable(conversationsTable))) throw error;
-          });
-      }
-      if (!(await schema().hasTable(turnsTable))) {
-        await schema()
-          .createTable(turnsTable, (t) => {
-            t.increments('id').primary();
-            t.string('conversation_id', 36).notNullable().references('id').inTable(conversationsTable).onDelete('CASCADE');
-            t.integer('position').notNullable();
-            t.text('question').notNullable();
-            t.text('answer').notNullable();
-            t.string('kind', 16).notNullable();
-            t.string('reason', 64).notNullable();
-            t.float('confidence').notNullable();
-            t.text('sources').notNullable();
-            t.string('locale', 8).notNullable();
-            t.integer('latency_ms').notNullable();
-            t.smallint('feedback');
-            t.timestamp('feedback_at', { useTz: true });
-            t.timestamp('created_at', { useTz: true }).notNullable();
-            t.unique(['conversation_id', 'position'], { indexName: `${turnsTable}_position_unique` });
-          })
-          .catch(async (error: Error) => {
-            if (!(await schema().hasTable(turnsTable))) throw error;
-          });
-      }
-    })().catch((error: Error) => {
-      this.ready = undefined;
-      throw error;
-    });
-    return this.ready;
-  }
-
-  async find(id: string): Promise<Conversation | undefined> {
-    await this.ensureSchema();
-    const row = await this.db(conversationsTable).where({ id }).first();
+  async find(tokenHash: string): Promise<Conversation | undefined> {
+    const row = await this.db(conversationsTable).where({ token_hash: tokenHash }).first();
     if (!row) return undefined;
     return { id: row.id, status: row.status, locale: row.locale, context: parse<TurnContext>(row.context, {}), turns: Number(row.turn_count) };
   }
 
-  async record(id: string | undefined, turn: TurnRecord): Promise<RecordedTurn> {
-    await this.ensureSchema();
+  start(tokenHash: string, turn: TurnRecord): Promise<RecordedTurn> {
     return this.db.transaction(async (trx) => {
       const now = isoNow();
-      const conversationId = id ?? crypto.randomUUID();
+      const id = crypto.randomUUID();
       const handoff = turn.kind === 'handoff';
-      if (id === undefined) {
-        await trx(conversationsTable).insert({
-          id: conversationId,
-          status: handoff ? 'waiting_for_staff' : 'open',
-          locale: turn.locale,
-          context: json(turn.context ?? {}),
-          turn_count: 1,
-          created_at: now,
-          updated_at: now,
-          waiting_since: handoff ? now : null,
-        });
-      } else {
-        // The first statement writes: it takes SQLite's write lock (or PostgreSQL's row lock) at once.
-        const changes: Record<string, unknown> = { turn_count: trx.raw('turn_count + 1'), updated_at: now };
-        if (turn.context !== undefined) changes.context = json(turn.context);
-        if (handoff) changes.status = 'waiting_for_staff';
-        const updated = await trx(conversationsTable).where({ id }).update(changes);
-        if (updated === 0) throw new ConversationNotFound(id);
-        if (handoff) await trx(conversationsTable).where({ id }).whereNull('waiting_since').update({ waiting_since: now });
-      }
-      const { turn_count: position } = (await trx(conversationsTable).where({ id: conversationId }).first('turn_count')) as { turn_count: number };
-      const [inserted] = await trx(turnsTable)
-        .insert({
-          conversation_id: conversationId,
-          position: Number(position),
-          question: turn.question,
-          answer: turn.answer,
-          kind: turn.kind,
-          reason: turn.reason,
-          confidence: turn.confidence,
-          sources: json(turn.sources),
-          locale: turn.locale,
-          latency_ms: Math.round(turn.latencyMs),
-          created_at: now,
-        })
-        .returning('id');
-      // PostgreSQL and SQLite (RETURNING) give { id }; older drivers a bare id.
-      const turnId = String(typeof inserted === 'object' && inserted !== null ? (inserted as { id: unknown }).id : inserted);
-      return { conversationId, turnId };
+      await trx(conversationsTable).insert({
+        id,
+        token_hash: tokenHash,
+        status: handoff ? 'waiting_for_staff' : 'open',
+        locale: turn.locale,
+        context: json(turn.context ?? {}),
+        turn_count: 1,
+        created_at: now,
+        updated_at: now,
+        waiting_since: handoff ? now : null,
+      });
+      return { conversationId: id, turnId: await this.insertTurn(trx, id, 1, turn, now) };
     });
   }
 
-  async feedback(conversationId: string, turnId: string, value: FeedbackValue): Promise<boolean> {
-    await this.ensureSchema();
+  record(id: string, turn: TurnRecord): Promise<RecordedTurn> {
+    return this.db.transaction(async (trx) => {
+      const now = isoNow();
+      const handoff = turn.kind === 'handoff';
+      // The first statement writes: it takes SQLite's write lock (or PostgreSQL's row lock) at once.
+      const changes: Record<string, unknown> = { turn_count: trx.raw('turn_count + 1'), updated_at: now };
+      if (turn.context !== undefined) changes.context = json(turn.context);
+      if (handoff) changes.status = 'waiting_for_staff';
+      const updated = await trx(conversationsTable).where({ id }).update(changes);
+      if (updated === 0) throw new ConversationNotFound();
+      if (handoff) await trx(conversationsTable).where({ id }).whereNull('waiting_since').update({ waiting_since: now });
+      const { turn_count: position } = (await trx(conversationsTable).where({ id }).first('turn_count')) as { turn_count: number };
+      return { conversationId: id, turnId: await this.insertTurn(trx, id, Number(position), turn, now) };
+    });
+  }
+
+  private async insertTurn(trx: Knex.Transaction, conversationId: string, position: number, turn: TurnRecord, now: string): Promise<string> {
+    const [inserted] = await trx(turnsTable)
+      .insert({
+        conversation_id: conversationId,
+        position,
+        question: maskPersonalData(turn.question),
+        answer: turn.answer,
+        kind: turn.kind,
+        reason: turn.reason,
+        confidence: turn.confidence,
+        sources: json(turn.sources),
+        locale: turn.locale,
+        latency_ms: Math.round(turn.latencyMs),
+        created_at: now,
+      })
+      .returning('id');
+    // PostgreSQL and SQLite (RETURNING) give { id }; older drivers a bare id.
+    return String(typeof inserted === 'object' && inserted !== null ? (inserted as { id: unknown }).id : inserted);
+  }
+
+  async feedback(id: string, turnId: string, value: FeedbackValue): Promise<boolean> {
     if (!/^\d{1,15}$/.test(turnId)) return false;
-    const updated = await this.db(turnsTable)
-      .where({ id: Number(turnId), conversation_id: conversationId })
-      .update({ feedback: value, feedback_at: isoNow() });
+    const updated = await this.db(turnsTable).where({ id: Number(turnId), conversation_id: id }).update({ feedback: value, feedback_at: isoNow() });
     return updated > 0;
   }
 
   async turns(id: string): Promise<StoredTurn[]> {
-    await this.ensureSchema();
     const rows = await this.db(turnsTable).where({ conversation_id: id }).orderBy('position');
     return rows.map((r) => ({
       id: String(r.id),
@@ -249,50 +171,25 @@ export class KnexConversationStore implements ConversationStore {
     }));
   }
 
+  purge(before: Date): Promise<{ conversations: number; turns: number }> {
+    // Turns first and explicitly: SQLite enforces the foreign key's cascade only when asked to.
+    return this.db.transaction(async (trx) => {
+      const old = trx(conversationsTable).where('updated_at', '<', before.toISOString()).select('id');
+      const turns = await trx(turnsTable).whereIn('conversation_id', old).delete();
+      const conversations = await trx(conversationsTable).where('updated_at', '<', before.toISOString()).delete();
+      return { conversations, turns };
+    });
+  }
+
   async close(): Promise<void> {
     await this.db.destroy();
   }
 }
 
+/** No conversation has that id (it was purged meanwhile, or never existed). */
 export class ConversationNotFound extends Error {
-  constructor(readonly id: string) {
-    super(`No conversation ${id}`);
+  override readonly name = 'ConversationNotFound';
+  constructor() {
+    super('No such conversation');
   }
-}
-
-/** Conversations in memory: for the evaluation and tests that need no database. */
-export class MemoryConversationStore implements ConversationStore {
-  private readonly conversations = new Map<string, Conversation & { log: StoredTurn[] }>();
-  private lastTurnId = 0;
-
-  async find(id: string): Promise<Conversation | undefined> {
-    const c = this.conversations.get(id);
-    return c ? { id: c.id, status: c.status, locale: c.locale, context: c.context, turns: c.turns } : undefined;
-  }
-
-  async record(id: string | undefined, turn: TurnRecord): Promise<RecordedTurn> {
-    if (id !== undefined && !this.conversations.has(id)) throw new ConversationNotFound(id);
-    const conversationId = id ?? crypto.randomUUID();
-    const c = this.conversations.get(conversationId) ?? { id: conversationId, status: 'open' as ConversationStatus, locale: turn.locale, context: {}, turns: 0, log: [] };
-    c.turns += 1;
-    if (turn.context !== undefined) c.context = turn.context;
-    if (turn.kind === 'handoff') c.status = 'waiting_for_staff';
-    const turnId = String(++this.lastTurnId);
-    c.log.push({ ...turn, id: turnId, position: c.turns, feedback: null, createdAt: isoNow() });
-    this.conversations.set(conversationId, c);
-    return { conversationId, turnId };
-  }
-
-  async feedback(conversationId: string, turnId: string, value: FeedbackValue): Promise<boolean> {
-    const turn = this.conversations.get(conversationId)?.log.find((t) => t.id === turnId);
-    if (!turn) return false;
-    turn.feedback = value;
-    return true;
-  }
-
-  async turns(id: string): Promise<StoredTurn[]> {
-    return this.conversations.get(id)?.log ?? [];
-  }
-
-  async close(): Promise<void> {}
 }

@@ -95,7 +95,7 @@ describe('English', () => {
       faqs: [
         faq('dang-ky-ket-hon-le-phi', 'Đăng ký kết hôn có mất lệ phí không?', 'Đăng ký kết hôn được **miễn lệ phí**.', {
           tags: ['lệ phí'],
-          procedure: { slug: 'thu-tuc-dang-ky-ket-hon', code: '1.000894.000.00.00.H36', nationalCode: '1.000894' },
+          procedure: { documentId: 'p-1.000894', slug: 'thu-tuc-dang-ky-ket-hon', name: 'Thủ tục đăng ký kết hôn', code: '1.000894.000.00.00.H36', nationalCode: '1.000894' },
         }),
       ],
     });

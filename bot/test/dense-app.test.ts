@@ -11,33 +11,33 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startBot, type RunningBot } from '../src/app';
-import { SeedContentSource } from '../src/content/seed';
 import { vectorFiles } from '../src/embeddings/store';
-import { MemoryConversationStore } from '../src/store';
+import { temporaryDatabase } from './helpers';
+import { SeedContentSource } from './support/seed-content';
 import { writeTinyModel, type TinyModel } from './support/tiny-model';
 
 let tmp: string;
+const database = temporaryDatabase();
 before(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bot-dense-app-'));
 });
 after(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
+  database.remove();
 });
 
-const start = (env: NodeJS.ProcessEnv, dir: string, logs: string[]): Promise<RunningBot> =>
+const start = (modelDir: string, vectorsDir: string, logs: string[]): Promise<RunningBot> =>
   startBot({
-    config: { port: 0, host: '127.0.0.1', refreshSeconds: 3600 },
+    config: { port: 0, host: '127.0.0.1', refreshSeconds: 3600, database: database.database, embeddings: { modelDir, allowRemote: false, vectorsDir } },
     content: new SeedContentSource(),
-    store: new MemoryConversationStore(),
     waitForContent: true,
-    embeddings: { dir, env },
     log: (m) => logs.push(m),
   });
 
 describe('the assistant with dense retrieval, using a tiny random model generated at test time', () => {
   let model: TinyModel;
   let bot: RunningBot | undefined;
-  const dir = () => path.join(tmp, 'search');
+  const dir = () => path.join(tmp, 'assistant', 'vectors');
 
   before(async () => {
     model = await writeTinyModel({ dir: path.join(tmp, 'tiny-random-bert') });
@@ -48,7 +48,7 @@ describe('the assistant with dense retrieval, using a tiny random model generate
 
   test('with EMBEDDINGS_MODEL_DIR set, the content is embedded into the data folder and questions are retrieved through the fusion', async () => {
     const logs: string[] = [];
-    bot = await start({ EMBEDDINGS_MODEL_DIR: model.dir }, dir(), logs);
+    bot = await start(model.dir, dir(), logs);
     // Listening and answering does not wait for the first dense sync.
     const early = await fetch(`${bot.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 'Đăng ký khai sinh cần giấy tờ gì?' }) });
     assert.equal(early.status, 200);
@@ -61,7 +61,7 @@ describe('the assistant with dense retrieval, using a tiny random model generate
     assert.ok(logs.some((l) => l.startsWith('Embeddings: dense retrieval fused with the lexical one')));
 
     const files = vectorFiles(dir(), 'vi');
-    assert.ok(fs.existsSync(files.data) && fs.existsSync(files.index), 'the vectors file is in the data folder');
+    assert.ok(fs.existsSync(files.data) && fs.existsSync(files.index), 'the vectors file is in the assistant’s own folder');
     const index = JSON.parse(fs.readFileSync(files.index, 'utf8')) as { model: string; dimensions: number; count: number };
     assert.equal(index.model, 'tiny-random-bert');
     assert.equal(index.dimensions, 64);
@@ -90,7 +90,7 @@ describe('the assistant with dense retrieval, using a tiny random model generate
     await bot.close();
     bot = undefined;
     const again: string[] = [];
-    bot = await start({ EMBEDDINGS_MODEL_DIR: model.dir }, dir(), again);
+    bot = await start(model.dir, dir(), again);
     assert.ok(await bot.dense);
     assert.ok(!again.some((l) => /embedded/.test(l)), `a restart reuses the saved vectors: ${again.join(' | ')}`);
   });
@@ -100,11 +100,11 @@ describe('the assistant with dense retrieval, using a tiny random model generate
     const logs: string[] = [];
     const empty = path.join(tmp, 'no-model');
     fs.mkdirSync(empty);
-    bot = await start({ EMBEDDINGS_MODEL_DIR: empty }, path.join(tmp, 'search-lexical'), logs);
+    bot = await start(empty, path.join(tmp, 'vectors-lexical'), logs);
     assert.equal(await bot.dense, undefined);
     assert.deepEqual(bot.knowledge.retriever.retrievers.map((r) => r.name), ['lexical']);
     assert.deepEqual(logs.filter((l) => l.startsWith('Embeddings:')), [logs.find((l) => /^Embeddings: no model at .+ — the assistant answers with lexical retrieval only$/.test(l))]);
-    assert.ok(!fs.existsSync(path.join(tmp, 'search-lexical')), 'no vectors written');
+    assert.ok(!fs.existsSync(path.join(tmp, 'vectors-lexical')), 'no vectors written');
     const fused = await bot.knowledge.retrieve('đăng ký khai sinh', 'vi');
     assert.ok(fused.length > 0 && fused.every((h) => Object.keys(h.signals).join() === 'lexical'));
   });

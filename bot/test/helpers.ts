@@ -1,12 +1,23 @@
 /**
  * What the assistant's tests share: the assistant on the full sample content (seeds/data, no CMS),
- * and small hand-made content for decisions that need a controlled catalogue.
+ * small hand-made content for decisions that need a controlled catalogue, and a throw-away SQLite
+ * database for the conversations.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { DatabaseSettings } from '@portal/cms/environment';
 import type { SearchDocument } from '@portal/search';
 import { Assistant } from '../src/assistant';
-import { SeedContentSource } from '../src/content/seed';
 import type { Agency, Content, ContentSource, Faq, Procedure } from '../src/content/types';
 import { Knowledge } from '../src/knowledge';
+import { SeedContentSource } from './support/seed-content';
+
+/** A new SQLite file in a temporary folder, and the function that removes it. */
+export function temporaryDatabase(): { database: DatabaseSettings; dir: string; remove: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bot-test-'));
+  return { database: { client: 'sqlite', filename: path.join(dir, 'portal.db') }, dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
 
 let sample: Promise<{ knowledge: Knowledge; assistant: Assistant }> | undefined;
 
@@ -45,14 +56,18 @@ export const procedure = (nationalCode: string, name: string, extra: Partial<Pro
   audiences: ['cong-dan'],
   serviceLevel: 'thong-tin',
   procedureType: null,
+  decisionNumber: null,
   keywords: null,
-  steps: null,
-  channels: null,
-  documents: null,
+  steps: [],
+  channels: [],
+  documents: [],
   requirements: null,
   result: null,
-  field: { slug: 'ho-tich', name: 'Hộ tịch' },
-  agencies: [{ slug: 'ubnd-cap-xa', name: 'Ủy ban nhân dân cấp xã' }],
+  legalBasis: [],
+  field: { documentId: 'x-ho-tich', slug: 'ho-tich', name: 'Hộ tịch' },
+  agencies: [{ documentId: 'x-ubnd-cap-xa', slug: 'ubnd-cap-xa', name: 'Ủy ban nhân dân cấp xã' }],
+  relatedProcedures: [],
+  lifeEvents: [],
   ...extra,
 });
 
@@ -64,6 +79,8 @@ export const faq = (slug: string, question: string, answer: string, extra: Parti
   alternativeQuestions: null,
   answer,
   tags: null,
+  reviewedAt: null,
+  updatedAt: '2026-11-01T00:00:00.000Z',
   procedure: null,
   field: null,
   ...extra,

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { SearchDocument } from '@portal/search';
 import { HybridRetriever, LexicalRetriever, reciprocalRankFusion, type Retrieved, type Retriever } from '../src/retrieval';
-import { searchDocument as doc } from './helpers';
+import { Knowledge } from '../src/knowledge';
+import { FixedContent, procedure, searchDocument as doc } from './helpers';
 
 const hit = (id: string, score = 1): Retrieved => ({ id: `${id}-vi`, type: 'faq', key: id, locale: 'vi', score });
 
@@ -26,6 +27,30 @@ test('reciprocal rank fusion adds weight / (k + rank) from every list', () => {
     { name: 'b', weight: 3, hits: [hit('z')] },
   ]);
   assert.equal(weighted[0]!.key, 'z');
+});
+
+test('the lexical retriever ranks a text once until the content changes, and gives the same list as without its cache', async () => {
+  const docs = [doc('a', 'Đăng ký khai sinh cần giấy tờ gì?'), doc('b', 'Đăng ký kết hôn ở đâu?')];
+  const cached = new LexicalRetriever();
+  const uncached = new LexicalRetriever({ cacheSize: 0 });
+  await cached.sync(docs);
+  await uncached.sync(docs);
+  const engine = (cached as unknown as { engine: { rank: (q: unknown) => Promise<unknown> } }).engine;
+  let ranked = 0;
+  const rank = engine.rank.bind(engine);
+  engine.rank = (q) => ((ranked += 1), rank(q));
+  const query = { text: 'dang ky khai sinh', locale: 'vi' as const };
+  const first = await cached.retrieve(query);
+  assert.deepEqual(await cached.retrieve(query), first);
+  assert.deepEqual(first, await uncached.retrieve(query));
+  await cached.retrieve({ ...query, limit: 1 });
+  assert.equal(ranked, 2, 'once per text and limit');
+  await cached.sync(docs);
+  await cached.retrieve(query);
+  assert.equal(ranked, 2, 'a sync that changes nothing keeps the results');
+  await cached.sync([doc('a', 'Đăng ký khai sinh cho con'), docs[1]!]);
+  await cached.retrieve(query);
+  assert.equal(ranked, 3, 'a changed document: ranked again');
 });
 
 test('the lexical retriever follows the content: adds, updates only what changed, removes', async () => {
@@ -105,4 +130,20 @@ test('a failing secondary retriever is left out of the fusion; the lexical answe
   const fused = await hybrid.retrieve({ text: 'khai sinh', locale: 'vi' });
   assert.equal(fused[0]!.key, 'a');
   assert.match(logs.join('\n'), /dense retrieval failed.*onnx session gone/);
+});
+
+test('a refresh that finds the same content indexes nothing again; a changed document is indexed', async () => {
+  const source = new FixedContent({ vi: { procedures: [procedure('1.000894', 'Đăng ký kết hôn')], faqs: [], agencies: [] }, en: { procedures: [], faqs: [], agencies: [] } });
+  const hybrid = new HybridRetriever([new LexicalRetriever()]);
+  let syncs = 0;
+  const sync = hybrid.sync.bind(hybrid);
+  hybrid.sync = (documents) => ((syncs += 1), sync(documents));
+  const knowledge = new Knowledge(source, hybrid);
+  assert.equal((await knowledge.refresh()).upserted, 1);
+  const again = await knowledge.refresh();
+  assert.deepEqual([again.upserted, again.procedures, syncs], [0, 1, 1]);
+  source.content.vi.procedures[0] = procedure('1.000894', 'Đăng ký kết hôn có yếu tố nước ngoài');
+  assert.equal((await knowledge.refresh()).upserted, 1);
+  assert.equal(syncs, 2);
+  assert.equal(knowledge.procedure('vi', '1.000894')!.name, 'Đăng ký kết hôn có yếu tố nước ngoài');
 });

@@ -8,13 +8,15 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, test } from 'node:test';
 import { startBot, type RunningBot } from '../src/app';
-import { SeedContentSource } from '../src/content/seed';
-import { MemoryConversationStore } from '../src/store';
 import type { LlmConfig } from '../src/wording/types';
+import { temporaryDatabase } from './helpers';
+import { SeedContentSource } from './support/seed-content';
 
 const running: RunningBot[] = [];
+const database = temporaryDatabase();
 after(async () => {
   await Promise.all(running.map((bot) => bot.close()));
+  database.remove();
 });
 
 async function closedPort(): Promise<number> {
@@ -34,9 +36,8 @@ async function ask(bot: RunningBot, question: string) {
 test('with LLM wording configured but its server unreachable, the app answers with the extractive, cited answer and logs the fallback', async () => {
   const start = async (llm: LlmConfig | undefined, logs: string[]) => {
     const bot = await startBot({
-      config: { port: 0, host: '127.0.0.1', refreshSeconds: 3600, ...(llm ? { llm } : {}) },
+      config: { port: 0, host: '127.0.0.1', refreshSeconds: 3600, database: database.database, ...(llm ? { llm } : {}) },
       content: new SeedContentSource(),
-      store: new MemoryConversationStore(),
       waitForContent: true,
       embeddings: false,
       log: (m) => logs.push(m),

@@ -140,6 +140,17 @@ describe("LLM wording in the assistant, with LangChain's fake chat models", () =
     assert.match(user!, /\[2\] Thủ tục đăng ký kết hôn/);
   });
 
+  test('FakeListChatModel: the model is sent the question with personal data masked; the answer is to the question as typed', async () => {
+    const model = new RecordingFakeChatModel({ responses: [faithful] });
+    const { assistant } = withModel(model);
+    const typed = `Tôi (sđt 0912345678) hỏi: ${marriageFee.toLowerCase()}`;
+    const reply = await assistant.ask({ question: typed });
+    assert.equal(reply.kind, 'answer');
+    const user = model.calls[0]!.at(-1)!.text;
+    assert.match(user, /Tôi \(sđt \[số điện thoại\]\) hỏi: đăng ký kết hôn có mất lệ phí không\?/);
+    assert.ok(!user.includes('0912345678'));
+  });
+
   test('FakeListChatModel: a model inventing a fee ("Lệ phí là 150.000 đồng" where the source says free) is rejected and the extractive answer returned', async () => {
     const { assistant, logged } = withModel(new FakeListChatModel({ responses: ['Đăng ký kết hôn: lệ phí là 150.000 đồng, nộp trực tiếp hay trực tuyến [1].'] }));
     const extractive = await plain.ask({ question: marriageFee });

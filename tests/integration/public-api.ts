@@ -9,7 +9,7 @@ import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { seed } from '@portal/seeds';
 import { settings } from '@portal/cms';
-import { RestContentSource } from '../../bot/src/content/rest';
+import { cmsContentSource } from '../../bot/src/content/cms';
 import { fetchAll, sources, type Source } from '../../site/src/lib/cms';
 import { fixtureSeedDir, request, startCms, type RunningCms } from '../support/cms';
 import { describeOnDatabase, type TestDatabase } from '../support/databases';
@@ -93,7 +93,7 @@ export function publicApiSuite(database: TestDatabase): void {
       });
 
       test('the assistant loads its content as it does today', async () => {
-        const content = await new RestContentSource({ url: cms.url, token: siteToken }).load();
+        const content = await cmsContentSource({ url: cms.url, token: siteToken }).load();
         assert.equal(content.vi.procedures.length, 3);
         assert.equal(content.vi.faqs.length, 4);
         assert.equal(content.vi.faqs.find((f: any) => f.slug === 'khai-sinh-can-giay-to-gi')?.procedure?.nationalCode, '1.001193');

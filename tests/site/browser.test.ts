@@ -84,7 +84,7 @@ describe(`the portal in a browser (CMS on ${database})`, () => {
     // The fixture has no one-stop centre; the assistant's handoff needs its hotline.
     await seed(cms.strapi, path.resolve(import.meta.dirname, '../bot/fixtures/handoff-agency'));
     bot = await startBot({
-      config: { port: 0, host: '127.0.0.1', cmsUrl: cms.url, ratePerMinute: 1000, trustProxy: true, refreshSeconds: 3600 },
+      config: { port: 0, host: '127.0.0.1', cmsUrl: cms.url, ratePerMinute: 1000, refreshSeconds: 3600 },
       waitForContent: true,
       log: () => undefined,
     });

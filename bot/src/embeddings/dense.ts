@@ -55,7 +55,7 @@ export type DenseQuery = { text: string; locale: Locale; limit?: number; type?: 
 export type DenseHit = { id: string; type: SearchDocument['type']; key: string; locale: Locale; score: number };
 
 export type DenseOptions = {
-  /** Where the vector files are kept: the search data folder, DATA_DIR/search (settings().search.dir). */
+  /** Where the vector files are kept: the assistant's own folder, DATA_DIR/assistant/vectors (BOT_VECTORS_DIR). */
   dir: string;
   /** @default defaultBodyChars */
   bodyChars?: number;

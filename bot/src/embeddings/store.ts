@@ -3,7 +3,7 @@
  * document id (`${documentId}-${locale}`), each vector with the hash of the text it was computed
  * from, so that a rebuild re-embeds only the documents whose text changed.
  *
- * On disk, in the search data folder (DATA_DIR/search), two files per locale:
+ * On disk, in the assistant's own folder (DATA_DIR/assistant/vectors, BOT_VECTORS_DIR), two files per locale:
  * - `vectors-<locale>.f32`: the vectors, row after row, float32 little-endian, nothing else;
  * - `vectors-<locale>.json`: format version, model id and revision, dimensions, a checksum of the
  *   .f32 file, and the rows' ids and text hashes in order.

@@ -1,13 +1,15 @@
 /**
- * Content straight from seed files (seeds/data by default), in the shapes the REST API gives: for
- * the evaluation and the tests, which measure the assistant without a running CMS. Document ids are
- * the seed keys (`p-<national code>`, `f-<slug>`, `a-<slug>`).
+ * Content straight from seed files (seeds/data by default), in the contract's shapes (what the REST
+ * API gives): for the evaluation (tests/bot/eval.ts) and the tests, which measure the assistant
+ * without a running CMS. Document ids are the seed keys (`p-<national code>`, `f-<slug>`,
+ * `a-<slug>`). Test code: the seed loader is a devDependency of the assistant.
  */
-import { locales } from '@portal/search';
+import { locales } from '@portal/cms/contracts';
 import { readSeedDir, sampleDataDir } from '@portal/seeds';
-import type { Agency, Content, ContentSource, Faq, Procedure } from './types';
+import type { Agency, Content, ContentSource, Faq, Procedure } from '../../src/content/types';
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- validated seed records
+/** A validated seed record. */
+type Row = Record<string, any>;
 
 export class SeedContentSource implements ContentSource {
   readonly name = 'seed files';
@@ -23,7 +25,7 @@ export class SeedContentSource implements ContentSource {
     const agencyBySlug = byKey(agencies, 'slug');
     const procedures = records('procedures');
     const procedureByCode = byKey(procedures, 'nationalCode');
-    const ref = (row: Row | undefined, locale: string) => (row ? { documentId: `${row.nationalCode ? 'p' : 'x'}-${row.slug}`, slug: String(row.slug), name: (row[locale] ?? row.vi)?.name ?? null } : null);
+    const ref = (row: Row | undefined, locale: string) => (row ? { documentId: `${row.nationalCode ? 'p' : 'x'}-${row.slug}`, slug: String(row.slug), name: String((row[locale] ?? row.vi)?.name ?? '') } : null);
 
     const content = {} as Content;
     for (const locale of locales) {
@@ -43,6 +45,7 @@ export class SeedContentSource implements ContentSource {
               audiences: p.audiences ?? null,
               serviceLevel: p.serviceLevel,
               procedureType: l.procedureType ?? null,
+              decisionNumber: p.decisionNumber ?? null,
               keywords: l.keywords ?? null,
               steps: (l.steps ?? []).map((s: Row) => ({ title: s.title, description: s.description ?? null })),
               channels: (l.channels ?? []).map((c: Row) => ({
@@ -52,7 +55,7 @@ export class SeedContentSource implements ContentSource {
                 feeAmount: c.feeAmount ?? null,
                 feeText: c.feeText ?? null,
               })),
-              documents: (l.documents ?? []).map((d: Row) => ({ name: d.name, originals: d.originals ?? 0, copies: d.copies ?? 0, note: d.note ?? null })),
+              documents: (l.documents ?? []).map((d: Row) => ({ name: d.name, template: null, templateUrl: null, originals: d.originals ?? 0, copies: d.copies ?? 0, note: d.note ?? null })),
               requirements: l.requirements ?? null,
               result: l.result ?? null,
               field: ref(fields.get(p.field), locale),
@@ -60,6 +63,9 @@ export class SeedContentSource implements ContentSource {
                 const a = ref(agencyBySlug.get(slug), locale);
                 return a ? [a] : [];
               }),
+              legalBasis: l.legalBasis ?? [],
+              relatedProcedures: [],
+              lifeEvents: [],
             };
           }),
         faqs: records('faqs')
@@ -75,6 +81,8 @@ export class SeedContentSource implements ContentSource {
               alternativeQuestions: l.alternativeQuestions ?? null,
               answer: l.answer,
               tags: l.tags ?? null,
+              reviewedAt: null,
+              updatedAt: new Date(0).toISOString(),
               procedure: procedure
                 ? { documentId: `p-${procedure.nationalCode}`, slug: procedure.slug, name: (procedure[locale] ?? procedure.vi).name, code: procedure.code, nationalCode: procedure.nationalCode }
                 : null,

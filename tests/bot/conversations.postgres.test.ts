@@ -1,0 +1,3 @@
+import { conversationsSuite } from './conversations';
+
+conversationsSuite('postgres');
