@@ -12,8 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { settings } from '@portal/cms/settings';
 import { SiteBuilder } from '../../site/server/builder';
+import { siteConfig } from '../../site/server/config';
 import { startSiteServer } from '../../site/server/serve';
 import { root, runStep } from '../../scripts/lib/run-step';
 import { ensureCmsBuilt } from '../../scripts/lib/cms-build';
@@ -34,9 +34,8 @@ async function healthy(url: string): Promise<boolean> {
   }
 }
 
-const config = settings();
-const cmsUrl = process.env.CMS_URL ?? `http://127.0.0.1:${config.port}`;
-process.env.CMS_URL = cmsUrl;
+const config = siteConfig();
+const cmsUrl = config.urls.cms;
 let cms: ChildProcess | undefined;
 if (!(await healthy(cmsUrl))) {
   process.env.NODE_ENV ??= 'production';
@@ -58,11 +57,11 @@ const chrome = await chromeLauncher.launch({
 });
 try {
   console.log('\n▶ Building every page of the portal');
-  const builder = new SiteBuilder({ dir, log: quiet });
+  const builder = new SiteBuilder({ dir, config, log: quiet });
   const build = await builder.buildNow('bench');
   console.log(`Site build: ${build.pages.toLocaleString('en-US')} pages in ${build.seconds.toFixed(1)} s (build, precompression and swap)`);
 
-  const server = await startSiteServer({ port: 0, host: '127.0.0.1', dir, builder, buildOnStart: 'never', cmsUrl, log: quiet });
+  const server = await startSiteServer({ config: { ...config, logLevel: 'warn' }, port: 0, host: '127.0.0.1', dir, builder, buildOnStart: 'never', log: quiet });
   await server.ready;
   console.log('\n▶ Lighthouse, mobile emulation');
   const rows: string[][] = [];

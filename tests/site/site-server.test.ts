@@ -1,8 +1,11 @@
 /**
  * The site server with the real CMS: the search API through the site (the CMS's answers, the
- * client's address in X-Forwarded-For for its rate limit), and a publish in the CMS asking the
- * site server for a rebuild. The site server is real; its build command is the stand-in from
+ * client's address in X-Forwarded-For for its rate limit), and a publish in the CMS asking the site
+ * server for a rebuild. The site server is real; its build command is the stand-in from
  * site/test/support (it writes a small fixture site), so no Astro build runs here.
+ *
+ * The site server trusts only 127.0.0.1 as a proxy (a pretend nginx): clients come from other
+ * loopback addresses (127.0.0.0/8 is all loopback on Linux), each its own rate-limit counter.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -11,27 +14,38 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { settings } from '@portal/cms';
+import { readSecrets } from '@portal/cms/environment';
 import { seed } from '@portal/seeds';
+import { siteConfig } from '../../site/server/config';
 import { startSiteServer, type RunningSiteServer } from '../../site/server/serve';
 import { standInBuild, standInRuns } from '../../site/test/support/stand-in-build';
 import { fixtureSeedDir, request, startCms, testAdmin, type RunningCms } from '../support/cms';
 import { describeOnDatabase } from '../support/databases';
 import { openApiProblems } from '../support/openapi';
 
-type Answer = { status: number; headers: http.IncomingHttpHeaders; body: any };
+type Answer = { status: number; headers: http.IncomingHttpHeaders; body: any; text: string };
 
-/** GET through the site server from a given loopback source address (127.0.0.0/8 is all loopback on Linux). */
+/** GET through the site server from a given loopback source address. */
 function getFrom(base: string, pathname: string, localAddress = '127.0.0.1', headers: Record<string, string> = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = http.get(new URL(pathname, base), { localAddress, headers }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: text ? JSON.parse(text) : null }));
+      res.on('end', () => {
+        const json = /json/.test(String(res.headers['content-type']));
+        resolve({ status: res.statusCode!, headers: res.headers, body: json && text ? JSON.parse(text) : null, text });
+      });
     });
     req.on('error', reject);
   });
+}
+
+/** Forty-one searches (SEARCH_RATE_LIMIT is 40 here): the statuses, each request with its own headers. */
+async function fortyOneSearches(base: string, localAddress: string, headers: (i: number) => Record<string, string> = () => ({})): Promise<number[]> {
+  const statuses: number[] = [];
+  for (let i = 0; i < 41; i++) statuses.push((await getFrom(base, `/api/search?q=ket%20hon%20${i}`, localAddress, headers(i))).status);
+  return statuses;
 }
 
 async function until<T>(what: string, probe: () => T | Promise<T>, ok: (value: T) => boolean, timeoutMs: number): Promise<T> {
@@ -71,14 +85,13 @@ describeOnDatabase('site server with the CMS', 'sqlite', () => {
   before(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-site-cms-'));
     runLog = path.join(tmp, 'runs.jsonl');
-    // The site server reads the CMS settings; keep it off the repository's data folder.
-    process.env.DATA_DIR = path.join(tmp, 'data');
     site = await startSiteServer({
+      config: siteConfig({ DATA_DIR: path.join(tmp, 'data'), TRUSTED_PROXIES: '127.0.0.1', LOG_LEVEL: 'error' }),
       port: 0,
       host: '127.0.0.1',
       dir: path.join(tmp, 'site'),
       builder: { command: standInBuild(runLog), debounceMs: 200 },
-      rebuildToken: () => expectedToken ?? settings().secrets.siteRebuildToken,
+      rebuildToken: () => expectedToken ?? readSecrets(cms.dataDir).siteRebuildToken,
       cmsUrl: () => cms.url,
       log: { info: (m) => void siteLog.push(m), warn: (m) => void siteLog.push(m), error: (m) => void siteLog.push(m) },
     });
@@ -179,8 +192,7 @@ describeOnDatabase('site server with the CMS', 'sqlite', () => {
   });
 
   test('the CMS counts its rate limit per client of the site server (X-Forwarded-For), with Retry-After passed on', async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < 41; i++) statuses.push((await getFrom(site.url, '/api/search?q=ket%20hon', '127.0.0.2')).status);
+    const statuses = await fortyOneSearches(site.url, '127.0.0.2');
     assert.deepEqual(statuses.slice(0, 40), Array(40).fill(200));
     assert.equal(statuses[40], 429);
     const limited = await getFrom(site.url, '/api/search?q=ket%20hon', '127.0.0.2');
@@ -192,7 +204,7 @@ describeOnDatabase('site server with the CMS', 'sqlite', () => {
     // The CMS saw the forwarded address, not the site server's own 127.0.0.1 …
     assert.equal((await request(cms, 'GET', '/api/search?q=ket%20hon', { clientIp: '127.0.0.2' })).status, 429);
     assert.equal((await request(cms, 'GET', '/api/search?q=ket%20hon')).status, 200);
-    // … another client is not limited, and cannot borrow (or spoof) an address through the site server.
+    // … and another client is not limited, and cannot borrow an address through the site server.
     assert.equal((await getFrom(site.url, '/api/search?q=ket%20hon', '127.0.0.3')).status, 200);
     assert.equal((await getFrom(site.url, '/api/search?q=ket%20hon', '127.0.0.3', { 'x-forwarded-for': '127.0.0.2' })).status, 200);
   });
