@@ -46,3 +46,5 @@ export async function contentSecurityPolicy(htmlFiles: string[], log: Logger): P
   return [`script-src 'self' ${[...hashes].sort().join(' ')}`.trim(), fixed].join('; ');
 }
 
+/** For uploaded files (anything an editor put in the media library): no scripts, no plugins, no forms, a unique origin. */
+export const uploadPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";

@@ -15,6 +15,7 @@ import type { FastifyReply, FastifyRequest, RawServerBase, RequestGenericInterfa
 import type { IncomingHttpHeaders } from 'node:http';
 import { errorEnvelope } from '@portal/cms/contracts';
 import type { Server } from '@portal/platform';
+import { uploadPolicy } from './csp';
 
 export type Upstreams = {
   /** The CMS: /api/search…, /uploads/… */
@@ -29,6 +30,9 @@ export const botPrefixes = ['/api/ask', '/api/feedback', '/api/handoff'];
 const cmsDown = 'Không kết nối được máy chủ tìm kiếm. Vui lòng thử lại sau.';
 const uploadDown = 'Không tải được tệp lúc này. Vui lòng thử lại sau.';
 const botDown = 'Trợ lý ảo đang tạm ngừng. Vui lòng thử lại sau hoặc gọi đường dây nóng.';
+
+/** What a browser may display in the page rather than download: raster images and PDF. Everything else (SVG, HTML, office files…) is an attachment. */
+const inlineTypes = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif', 'application/pdf']);
 
 /** As @fastify/reply-from hands them to its hooks (any server type). */
 type ProxiedRequest = FastifyRequest<RequestGenericInterface, RawServerBase>;
@@ -82,11 +86,31 @@ async function proxied(app: Server, route: Route): Promise<void> {
   });
 }
 
+/**
+ * Uploaded files are whatever an editor (or anyone holding an upload permission) put in the media
+ * library: an SVG or HTML file with a script must never run on the portal's origin. So every answer
+ * is sandboxed and never sniffed, and only raster images and PDF are shown inline.
+ */
+function uploadHeaders(reply: FastifyReply): void {
+  reply.header('content-security-policy', uploadPolicy);
+  reply.header('cache-control', reply.statusCode < 400 ? 'public, max-age=86400' : 'no-store');
+  // A 304 updates the cached answer's headers: it keeps the disposition decided on the 200.
+  if (reply.statusCode === 304) return;
+  const type = String(reply.getHeader('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!inlineTypes.has(type)) reply.header('content-disposition', 'attachment');
+}
+
 export async function proxies(app: Server, upstreams: Upstreams): Promise<void> {
   const answerHeaders = ['content-type', 'content-length', 'retry-after'];
   await proxied(app, { prefix: '/api/search', upstream: upstreams.cms, methods: ['GET', 'HEAD'], answerHeaders, ownHeaders: { 'cache-control': 'no-store' }, down: cmsDown, timeoutSeconds: 10 });
-  const fileHeaders = [...answerHeaders, 'etag', 'last-modified', 'accept-ranges', 'content-range'];
-  await proxied(app, { prefix: '/uploads', upstream: upstreams.cms, methods: ['GET', 'HEAD'], answerHeaders: fileHeaders, ownHeaders: { 'cache-control': 'public, max-age=86400' }, down: uploadDown, timeoutSeconds: 30 });
+  await app.register(async (uploads) => {
+    uploads.addHook('onSend', async (_request, reply, payload) => {
+      uploadHeaders(reply);
+      return payload;
+    });
+    const fileHeaders = [...answerHeaders, 'etag', 'last-modified', 'accept-ranges', 'content-range'];
+    await proxied(uploads, { prefix: '/uploads', upstream: upstreams.cms, methods: ['GET', 'HEAD'], answerHeaders: fileHeaders, down: uploadDown, timeoutSeconds: 30 });
+  });
   const ownHeaders = { 'cache-control': 'no-store', 'x-accel-buffering': 'no' };
   for (const prefix of botPrefixes) {
     await proxied(app, { prefix, upstream: upstreams.bot, methods: ['POST'], answerHeaders, ownHeaders, down: botDown, timeoutSeconds: 60 });

@@ -1,6 +1,7 @@
 /**
  * The site server with the real CMS: the search API through the site (the CMS's answers, the
- * client's address in X-Forwarded-For for its rate limit), and a publish in the CMS asking the site
+ * client's address in X-Forwarded-For for its rate limit), uploaded
+ * files served so that none runs on the portal's origin, and a publish in the CMS asking the site
  * server for a rebuild. The site server is real; its build command is the stand-in from
  * site/test/support (it writes a small fixture site), so no Astro build runs here.
  *
@@ -17,6 +18,7 @@ import { after, before, test } from 'node:test';
 import { readSecrets } from '@portal/cms/environment';
 import { seed } from '@portal/seeds';
 import { siteConfig } from '../../site/server/config';
+import { uploadPolicy } from '../../site/server/csp';
 import { startSiteServer, type RunningSiteServer } from '../../site/server/serve';
 import { standInBuild, standInRuns } from '../../site/test/support/stand-in-build';
 import { fixtureSeedDir, request, startCms, testAdmin, type RunningCms } from '../support/cms';
@@ -71,6 +73,18 @@ describeOnDatabase('site server with the CMS', 'sqlite', () => {
   const siteLog: string[] = [];
   const faqs = '/content-manager/collection-types/api::faq.faq';
   const runs = () => standInRuns(runLog).length;
+  const uploaded: number[] = [];
+
+  /** Uploads a file to the media library the way the admin panel does; returns its /uploads/… path. */
+  async function upload(name: string, type: string, content: string | Buffer): Promise<string> {
+    const form = new FormData();
+    form.append('files', new Blob([typeof content === 'string' ? content : new Uint8Array(content)], { type }), name);
+    const response = await fetch(`${cms.url}/upload`, { method: 'POST', headers: { authorization: `Bearer ${admin}` }, body: form });
+    const body = (await response.json()) as { id: number; url: string }[];
+    assert.equal(response.status, 201, JSON.stringify(body));
+    uploaded.push(body[0]!.id);
+    return body[0]!.url;
+  }
 
   async function createFaq(slug: string, question: string): Promise<string> {
     const created = await request(cms, 'POST', `${faqs}?locale=vi`, {
@@ -103,6 +117,8 @@ describeOnDatabase('site server with the CMS', 'sqlite', () => {
   });
 
   after(async () => {
+    // The upload plugin writes into the CMS app's public/uploads folder, not the test's data folder.
+    for (const id of uploaded) await request(cms, 'DELETE', `/upload/files/${id}`, { token: admin });
     await cms?.stop();
     await site?.close();
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -207,5 +223,36 @@ describeOnDatabase('site server with the CMS', 'sqlite', () => {
     // … and another client is not limited, and cannot borrow an address through the site server.
     assert.equal((await getFrom(site.url, '/api/search?q=ket%20hon', '127.0.0.3')).status, 200);
     assert.equal((await getFrom(site.url, '/api/search?q=ket%20hon', '127.0.0.3', { 'x-forwarded-for': '127.0.0.2' })).status, 200);
+  });
+
+  test('an uploaded SVG with a script and an uploaded HTML page are downloads in a sandbox, never pages of the portal', async () => {
+    const files = [
+      ['logo-xa.svg', 'image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>'],
+      ['thong-bao.html', 'text/html', '<!doctype html><title>Thông báo</title><script>fetch("/api/ask")</script>'],
+    ] as const;
+    for (const [name, type, content] of files) {
+      const url = await upload(name, type, content);
+      const answer = await getFrom(site.url, url);
+      assert.equal(answer.status, 200, url);
+      assert.equal(answer.text, content, 'the file itself, to download');
+      assert.match(String(answer.headers['content-disposition']), /^attachment\b/, url);
+      assert.equal(answer.headers['content-security-policy'], uploadPolicy, url);
+      assert.equal(answer.headers['x-content-type-options'], 'nosniff', url);
+    }
+  });
+
+  test('uploaded images and PDF files stay inline, still sandboxed and never sniffed, cached for a day', async () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    const pdf = '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n';
+    for (const [name, type, content] of [['con-dau.png', 'image/png', png], ['huong-dan.pdf', 'application/pdf', pdf]] as const) {
+      const url = await upload(name, type, content);
+      const answer = await getFrom(site.url, url);
+      assert.equal(answer.status, 200, url);
+      assert.match(String(answer.headers['content-type']), new RegExp(`^${type}`), url);
+      assert.equal(answer.headers['content-disposition'], undefined, url);
+      assert.equal(answer.headers['content-security-policy'], uploadPolicy, url);
+      assert.equal(answer.headers['x-content-type-options'], 'nosniff', url);
+      assert.equal(answer.headers['cache-control'], 'public, max-age=86400', url);
+    }
   });
 });
