@@ -1,6 +1,6 @@
 /**
  * The site server with the real CMS: the search API through the site (the CMS's answers, the
- * client's address in X-Forwarded-For for its rate limit), uploaded
+ * client's address in X-Forwarded-For for its rate limit, forged addresses not believed), uploaded
  * files served so that none runs on the portal's origin, and a publish in the CMS asking the site
  * server for a rebuild. The site server is real; its build command is the stand-in from
  * site/test/support (it writes a small fixture site), so no Astro build runs here.
@@ -223,6 +223,21 @@ describeOnDatabase('site server with the CMS', 'sqlite', () => {
     // … and another client is not limited, and cannot borrow an address through the site server.
     assert.equal((await getFrom(site.url, '/api/search?q=ket%20hon', '127.0.0.3')).status, 200);
     assert.equal((await getFrom(site.url, '/api/search?q=ket%20hon', '127.0.0.3', { 'x-forwarded-for': '127.0.0.2' })).status, 200);
+  });
+
+  test('a client forging a new X-Forwarded-For on every request is still counted by its own address: 429 through the portal', async () => {
+    const statuses = await fortyOneSearches(site.url, '127.0.0.4', (i) => ({ 'x-forwarded-for': `203.0.113.${i + 1}` }));
+    assert.deepEqual(statuses.slice(0, 40), Array(40).fill(200));
+    assert.equal(statuses[40], 429);
+  });
+
+  test('behind a trusted proxy, the client it names is counted, never an address the client put before it', async () => {
+    // From 127.0.0.1 (trusted): "<forged by the client>, <the client as the proxy saw it>".
+    const statuses = await fortyOneSearches(site.url, '127.0.0.1', (i) => ({ 'x-forwarded-for': `203.0.113.${i + 1}, 127.0.0.5` }));
+    assert.deepEqual(statuses.slice(0, 40), Array(40).fill(200));
+    assert.equal(statuses[40], 429);
+    assert.equal((await request(cms, 'GET', '/api/search?q=ket%20hon', { clientIp: '127.0.0.5' })).status, 429);
+    assert.equal((await getFrom(site.url, '/api/search?q=ket%20hon', '127.0.0.1')).status, 200, 'the proxy itself is another client');
   });
 
   test('an uploaded SVG with a script and an uploaded HTML page are downloads in a sandbox, never pages of the portal', async () => {
