@@ -66,23 +66,29 @@ type Route = {
 
 async function proxied(app: Server, route: Route): Promise<void> {
   const badGateway = (reply: ProxiedReply) => reply.code(502).headers(route.ownHeaders ?? {}).send(errorEnvelope(502, 'BadGatewayError', route.down));
-  await app.register(proxy, {
-    prefix: route.prefix,
-    rewritePrefix: route.prefix,
-    upstream: '',
-    httpMethods: route.methods,
-    // Bodies (the assistant's JSON) are parsed and size-checked here (bodyLimit, 400/413/415 in the envelope), then sent on.
-    proxyPayloads: false,
-    disableRequestLogging: true,
-    undici: { headersTimeout: route.timeoutSeconds * 1000, bodyTimeout: route.timeoutSeconds * 1000 },
-    replyOptions: {
-      getUpstream: () => route.upstream(),
-      rewriteRequestHeaders: upstreamRequestHeaders,
-      rewriteHeaders: (headers) => ({ ...pick(headers, route.answerHeaders), ...route.ownHeaders }),
-      // No retries: a search or a question is asked once (reply-from would retry a GET answered 503).
-      retryDelay: () => null,
-      onError: (reply) => void badGateway(reply),
-    },
+  await app.register(async (scope) => {
+    // The CMS's and the assistant's OpenAPI documents describe these paths; ours would repeat them.
+    scope.addHook('onRoute', (options) => {
+      options.schema = { ...options.schema, hide: true };
+    });
+    await scope.register(proxy, {
+      prefix: route.prefix,
+      rewritePrefix: route.prefix,
+      upstream: '',
+      httpMethods: route.methods,
+      // Bodies (the assistant's JSON) are parsed and size-checked here (bodyLimit, 400/413/415 in the envelope), then sent on.
+      proxyPayloads: false,
+      disableRequestLogging: true,
+      undici: { headersTimeout: route.timeoutSeconds * 1000, bodyTimeout: route.timeoutSeconds * 1000 },
+      replyOptions: {
+        getUpstream: () => route.upstream(),
+        rewriteRequestHeaders: upstreamRequestHeaders,
+        rewriteHeaders: (headers) => ({ ...pick(headers, route.answerHeaders), ...route.ownHeaders }),
+        // No retries: a search or a question is asked once (reply-from would retry a GET answered 503).
+        retryDelay: () => null,
+        onError: (reply) => void badGateway(reply),
+      },
+    });
   });
 }
 
