@@ -5,6 +5,8 @@
  * 2. Serves that build with the site server and runs Lighthouse (npm `lighthouse`, Debian's
  *    chromium, default mobile emulation and throttling) on the home page, a procedure page and the
  *    search page, printing the four category scores of each.
+ *
+ * npm run bench:site -- --load [portal URL]: only the load on a running portal instead (load.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,6 +19,7 @@ import { siteConfig } from '../../site/server/config';
 import { startSiteServer } from '../../site/server/serve';
 import { root, runStep } from '../../scripts/lib/run-step';
 import { ensureCmsBuilt } from '../../scripts/lib/cms-build';
+import { loadBench } from './load';
 
 const pages = [
   { name: 'home', path: '/' },
@@ -36,6 +39,11 @@ async function healthy(url: string): Promise<boolean> {
 
 const config = siteConfig();
 const cmsUrl = config.urls.cms;
+const load = process.argv.indexOf('--load');
+if (load >= 0) {
+  await loadBench(process.argv[load + 1] ?? `http://127.0.0.1:${config.ports.site}`);
+  process.exit(0);
+}
 let cms: ChildProcess | undefined;
 if (!(await healthy(cmsUrl))) {
   process.env.NODE_ENV ??= 'production';
