@@ -16,13 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-
-/**
- * The CMS settings (DATA_DIR, ports, tokens), loaded with require(). Imported statically from an
- * ES module, tsx 4 runs the CommonJS settings module with __dirname set to "data:text", so its
- * default DATA_DIR would follow the working directory instead of being cms/.data.
- */
-export const { settings } = createRequire(import.meta.url)('@portal/cms/settings') as typeof import('@portal/cms/settings');
+import { siteConfig, type SiteConfig } from './config';
 
 /** The site workspace: where `astro build` runs. */
 export const siteDir = path.resolve(import.meta.dirname, '..');
@@ -48,8 +42,14 @@ export const astroBuild: BuildCommand = (outDir) => {
 };
 
 export type SiteBuilderOptions = {
-  /** Folder holding `builds/` and `current`. @default settings().site.dir (DATA_DIR/site) */
+  /** Folder holding `builds/` and `current`. @default siteConfig().siteDir (DATA_DIR/site) */
   dir?: string;
+  /**
+   * Where the build reads the content (passed to it as CMS_URL) and the CMS's read-only token
+   * (CMS_TOKEN, read at each build: the seed step may write it later).
+   * @default siteConfig(), from the environment
+   */
+  config?: Pick<SiteConfig, 'siteDir' | 'urls' | 'cmsToken'>;
   /** @default astroBuild */
   command?: BuildCommand;
   /** Quiet time after the last request before a build starts. @default 3000 */
@@ -116,6 +116,7 @@ export class SiteBuilder {
   readonly dir: string;
   readonly buildsDir: string;
   private readonly command: BuildCommand;
+  private readonly config: Pick<SiteConfig, 'siteDir' | 'urls' | 'cmsToken'>;
   private readonly debounceMs: number;
   private readonly maxWaitMs: number;
   private readonly progressMs: number;
@@ -132,7 +133,8 @@ export class SiteBuilder {
   private lastId = '';
 
   constructor(options: SiteBuilderOptions = {}) {
-    this.dir = path.resolve(options.dir ?? settings().site.dir);
+    this.config = options.config ?? siteConfig();
+    this.dir = path.resolve(options.dir ?? this.config.siteDir);
     this.buildsDir = path.join(this.dir, 'builds');
     this.command = options.command ?? astroBuild;
     this.debounceMs = options.debounceMs ?? 3000;
@@ -323,13 +325,10 @@ export class SiteBuilder {
   private runCommand(out: string, started: number): Promise<void> {
     const { command, args, cwd } = this.command(out);
     // Always a production build: under `node --test` NODE_ENV is "test", which gives React's development build (50 % larger).
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
-    env.CMS_URL ??= `http://127.0.0.1:${settings().port}`;
-    if (!env.CMS_TOKEN) {
-      const tokenFile = settings().siteTokenFile;
-      if (fs.existsSync(tokenFile)) env.CMS_TOKEN = fs.readFileSync(tokenFile, 'utf8').trim();
-      else this.log.warn(`No CMS API token at ${tokenFile} (npm run seed creates it): building without CMS_TOKEN`);
-    }
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', CMS_URL: this.config.urls.cms };
+    const token = this.config.cmsToken();
+    if (token) env.CMS_TOKEN = token;
+    else this.log.warn('No CMS API token: set CMS_TOKEN, or seed the CMS (npm run seed writes DATA_DIR/site-api-token); building without it');
     env.ASTRO_TELEMETRY_DISABLED ??= '1';
     return new Promise<void>((resolve, reject) => {
       const tail = new OutputTail();
@@ -398,7 +397,7 @@ export class SiteBuilder {
 }
 
 /** Every file below `root`, as absolute paths. */
-async function listFiles(root: string): Promise<string[]> {
+export async function listFiles(root: string): Promise<string[]> {
   const entries = await fs.promises.readdir(root, { withFileTypes: true });
   const nested = await Promise.all(
     entries.map((entry) => {

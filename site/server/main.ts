@@ -1,6 +1,7 @@
 /**
- * Runs the site server from the environment (SITE_PORT, HOST, DATA_DIR, CMS_URL / CMS_PORT,
- * SITE_REBUILD_TOKEN; see the README) and stops it cleanly on Ctrl-C / SIGTERM, a running build included.
+ * Runs the site server from the environment (parsed once, config.ts: SITE_PORT, HOST, DATA_DIR,
+ * CMS_URL / CMS_PORT, BOT_URL / BOT_PORT, SITE_REBUILD_TOKEN, TRUSTED_PROXIES, LOG_LEVEL; see the
+ * README) and stops it cleanly on Ctrl-C / SIGTERM, a running build included.
  *
  *   node --import tsx site/server/main.ts
  *
@@ -8,10 +9,11 @@
  * in the CMS while the server was down is published too; with no build yet it answers 503 until
  * the first build is served.
  */
+import { siteConfig } from './config';
 import { startSiteServer } from './serve';
 
 async function main(): Promise<void> {
-  const site = await startSiteServer({ buildOnStart: 'always' });
+  const site = await startSiteServer({ config: siteConfig(), buildOnStart: 'always' });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -4,21 +4,23 @@
  */
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
-import { fetchAll, type Source } from './lib/cms';
+import type { Collection } from '@portal/cms/contracts';
+import { cmsClient } from './lib/cms';
 import { locales } from './lib/paths';
 
-function cmsLoader(source: Source): Loader {
+function cmsLoader(collection: Collection): Loader {
   return {
-    name: `cms-${source}`,
+    name: `cms-${collection}`,
     async load({ store, logger }) {
       const started = performance.now();
+      const cms = cmsClient();
       store.clear();
       for (const locale of locales) {
-        const entries = await fetchAll<{ slug: string; locale: string }>(source, locale);
-        for (const entry of entries) store.set({ id: `${locale}/${entry.slug}`, data: { ...entry, locale } });
-        logger.info(`${entries.length} ${source} (${locale})`);
+        const documents = await cms.all(collection, locale);
+        for (const document of documents) store.set({ id: `${locale}/${document.slug}`, data: document });
+        logger.info(`${documents.length} ${collection} (${locale})`);
       }
-      logger.info(`${source} loaded in ${Math.round(performance.now() - started)} ms`);
+      logger.info(`${collection} loaded in ${Math.round(performance.now() - started)} ms`);
     },
   };
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import zlib from 'node:zlib';
 import { SiteBuilder, type Logger, type SiteBuilderOptions } from '../server/builder';
+import { siteConfig } from '../server/config';
 import { standInBuild, standInRuns, type StandInPlan } from './support/stand-in-build';
 
 type Lines = { info: string[]; warn: string[]; error: string[] };
@@ -25,10 +26,10 @@ describe('SiteBuilder', () => {
   let plan: StandInPlan;
   let log: ReturnType<typeof recordingLog>;
   let builder: SiteBuilder | undefined;
-  const savedEnv = { DATA_DIR: process.env.DATA_DIR, CMS_URL: process.env.CMS_URL, CMS_TOKEN: process.env.CMS_TOKEN, CMS_PORT: process.env.CMS_PORT };
+  let dataDir: string;
 
   const make = (options: Partial<SiteBuilderOptions> = {}) =>
-    (builder = new SiteBuilder({ dir, command: standInBuild(runLog, () => plan), log, debounceMs: 50, ...options }));
+    (builder = new SiteBuilder({ dir, config: siteConfig({ DATA_DIR: dataDir, CMS_PORT: '1999' }), command: standInBuild(runLog, () => plan), log, debounceMs: 50, ...options }));
   const builds = () => fs.readdirSync(path.join(dir, 'builds')).sort();
   const servedLabel = () => /<p class="label">([^<]*)<\/p>/.exec(fs.readFileSync(path.join(dir, 'current', 'index.html'), 'utf8'))?.[1];
 
@@ -38,22 +39,15 @@ describe('SiteBuilder', () => {
     runLog = path.join(tmp, 'runs.jsonl');
     plan = {};
     log = recordingLog();
-    // The builder reads the CMS address and the site's API token from the CMS settings.
-    process.env.DATA_DIR = path.join(tmp, 'data');
-    fs.mkdirSync(process.env.DATA_DIR);
-    fs.writeFileSync(path.join(process.env.DATA_DIR, 'site-api-token'), 'token-from-the-seed\n');
-    delete process.env.CMS_URL;
-    delete process.env.CMS_TOKEN;
-    process.env.CMS_PORT = '1999';
+    // Where the seed step writes the site's API token.
+    dataDir = path.join(tmp, 'data');
+    fs.mkdirSync(dataDir);
+    fs.writeFileSync(path.join(dataDir, 'site-api-token'), 'token-from-the-seed\n');
   });
 
   afterEach(async () => {
     await builder?.close();
     builder = undefined;
-    for (const [k, v] of Object.entries(savedEnv)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -74,12 +68,10 @@ describe('SiteBuilder', () => {
     assert.deepEqual(fs.readdirSync(dir).sort(), ['builds', 'current'], 'no temporary link left behind');
   });
 
-  test('the build command gets CMS_URL and CMS_TOKEN from the CMS settings unless they are set', async () => {
-    const b = make();
-    await b.buildNow();
-    process.env.CMS_URL = 'http://cms.internal:8080';
-    process.env.CMS_TOKEN = 'given-token';
-    await b.buildNow();
+  test('the build command gets CMS_URL (else from CMS_PORT) and CMS_TOKEN (else the seed’s token file)', async () => {
+    await make().buildNow();
+    await builder!.close();
+    await make({ config: siteConfig({ DATA_DIR: dataDir, CMS_URL: 'http://cms.internal:8080', CMS_TOKEN: 'given-token' }) }).buildNow();
     const [first, second] = standInRuns(runLog);
     assert.equal(first!.cmsUrl, 'http://127.0.0.1:1999');
     assert.equal(first!.cmsToken, 'token-from-the-seed');

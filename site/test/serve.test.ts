@@ -1,7 +1,8 @@
 /**
  * The site server against fixture builds (written by the stand-in build command through the real
- * SiteBuilder): headers, compression, 404, health, rebuild requests, swaps, the search proxy's
- * answer when the CMS is down. The proxy with a real CMS is in tests/site/site-server.test.ts.
+ * SiteBuilder): headers, compression, 404, health, rebuild requests, swaps, the proxies' answers
+ * when the CMS or the assistant is down. The proxy with a real CMS is in tests/site/site-server.test.ts,
+ * what the proxies send upstream in proxy.test.ts.
  */
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
@@ -13,7 +14,9 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import zlib from 'node:zlib';
 import type { Logger } from '../server/builder';
+import { siteConfig } from '../server/config';
 import { startSiteServer, type RunningSiteServer } from '../server/serve';
+import { logLines } from './support/log-lines';
 import { inlineScript, standInBuild, standInRuns, type StandInPlan } from './support/stand-in-build';
 
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer; text: string };
@@ -62,31 +65,30 @@ describe('site server', () => {
   let release: string;
   let plan: StandInPlan;
   let site: RunningSiteServer;
-  const warnings: string[] = [];
-  const log: Logger = { info: () => undefined, warn: (m) => void warnings.push(m), error: () => undefined };
-  const savedDataDir = process.env.DATA_DIR;
+  const log: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+  const requestLog = logLines();
 
   before(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-site-serve-'));
-    process.env.DATA_DIR = path.join(tmp, 'data');
     runLog = path.join(tmp, 'runs.jsonl');
     release = path.join(tmp, 'release-first-build');
     plan = { waitForFile: release, label: 'bản dựng 1' };
     site = await startSiteServer({
+      config: siteConfig({ DATA_DIR: path.join(tmp, 'data') }),
       port: 0,
       host: '127.0.0.1',
       dir: path.join(tmp, 'site'),
       builder: { command: standInBuild(runLog, () => plan), debounceMs: 50 },
       rebuildToken: token,
       cmsUrl: `http://127.0.0.1:${await closedPort()}`,
+      botUrl: `http://127.0.0.1:${await closedPort()}`,
       log,
+      logStream: requestLog.stream,
     });
   });
 
   after(async () => {
     await site?.close();
-    if (savedDataDir === undefined) delete process.env.DATA_DIR;
-    else process.env.DATA_DIR = savedDataDir;
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -168,10 +170,20 @@ describe('site server', () => {
     assert.deepEqual(JSON.parse(health.text), { status: 'ok', build: site.builder.currentId() });
   });
 
-  test('other methods get 405', async () => {
-    const post = await get(site.url, '/', { method: 'POST', body: 'x' });
-    assert.equal(post.status, 405);
-    assert.equal(post.headers.allow, 'GET, HEAD');
+  test('other methods get 405 with Allow, in the envelope', async () => {
+    for (const [method, pathname, allow] of [
+      ['POST', '/', 'GET, HEAD'],
+      ['DELETE', '/thu-tuc/dang-ky-khai-sinh', 'GET, HEAD'],
+      ['POST', '/api/search/suggest', 'GET, HEAD'],
+      ['GET', '/_rebuild', 'POST'],
+      ['GET', '/api/ask/stream', 'POST'],
+      ['PUT', '/api/feedback', 'POST'],
+    ] as const) {
+      const answer = await get(site.url, pathname, { method, body: method === 'POST' ? 'x' : undefined });
+      assert.equal(answer.status, 405, `${method} ${pathname}`);
+      assert.equal(answer.headers.allow, allow, `${method} ${pathname}`);
+      assert.equal(JSON.parse(answer.text).error.name, 'MethodNotAllowedError');
+    }
   });
 
   test('POST /_rebuild needs the bearer token; with it, 202 and the new build is served without a restart', async () => {
@@ -205,27 +217,40 @@ describe('site server', () => {
     await until('the previous build served', async () => label((await get(site.url, '/')).text), (l) => l === 'bản dựng 1');
   });
 
-  test('the search API answers 502 with a JSON error when the CMS is unreachable', async () => {
+  test('the search API answers 502 in the envelope when the CMS is unreachable, and the log says so without the query', async () => {
     const answer = await get(site.url, '/api/search?q=khai%20sinh');
     assert.equal(answer.status, 502);
     assert.match(String(answer.headers['content-type']), /^application\/json/);
+    assert.equal(answer.headers['cache-control'], 'no-store');
     assert.deepEqual(JSON.parse(answer.text), {
-      data: null,
-      error: { status: 502, name: 'BadGatewayError', message: 'Không kết nối được máy chủ tìm kiếm. Vui lòng thử lại sau.' },
+      error: { status: 502, name: 'BadGatewayError', message: 'Không kết nối được máy chủ tìm kiếm. Vui lòng thử lại sau.', details: {} },
     });
     assert.equal((await get(site.url, '/api/search/suggest?q=ket')).status, 502);
-    assert.ok(warnings.some((w) => w.startsWith('Search proxy:')));
+    const id = String(answer.headers['x-request-id']);
+    assert.match(id, /^[0-9a-f-]{36}$/);
+    const lines = requestLog.lines.filter((line) => line.reqId === id);
+    assert.ok(lines.some((line) => line.level === 40 && /ECONNREFUSED/.test(JSON.stringify(line))), JSON.stringify(lines));
+    assert.deepEqual(lines.filter((line) => line.msg === 'request').map((line) => [line.path, line.status]), [['/api/search', 502]]);
+    assert.doesNotMatch(JSON.stringify(requestLog.lines), /q=|khai%20sinh|khai sinh/);
+  });
+
+  test('the assistant’s endpoints answer 502 in the envelope with a Vietnamese message when it is down', async () => {
+    const answer = await get(site.url, '/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 'làm giấy khai sinh' }) });
+    assert.equal(answer.status, 502);
+    assert.equal(JSON.parse(answer.text).error.message, 'Trợ lý ảo đang tạm ngừng. Vui lòng thử lại sau hoặc gọi đường dây nóng.');
+    const tooLarge = await get(site.url, '/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 'a'.repeat(70_000) }) });
+    assert.equal(tooLarge.status, 413);
+    assert.equal(JSON.parse(tooLarge.text).error.name, 'PayloadTooLargeError');
   });
 });
 
 describe('site server with a failing first build', () => {
   test('keeps answering 503 and retries the build', async () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-site-serve-'));
-    const savedDataDir = process.env.DATA_DIR;
-    process.env.DATA_DIR = path.join(tmp, 'data');
     const runLog = path.join(tmp, 'runs.jsonl');
     let plan: StandInPlan = { fail: true };
     const site = await startSiteServer({
+      config: siteConfig({ DATA_DIR: path.join(tmp, 'data'), LOG_LEVEL: 'error' }),
       port: 0,
       host: '127.0.0.1',
       dir: path.join(tmp, 'site'),
@@ -243,8 +268,6 @@ describe('site server with a failing first build', () => {
       assert.equal(label((await get(site.url, '/')).text), 'sau khi thử lại');
     } finally {
       await site.close();
-      if (savedDataDir === undefined) delete process.env.DATA_DIR;
-      else process.env.DATA_DIR = savedDataDir;
       fs.rmSync(tmp, { recursive: true, force: true });
     }
   });

@@ -10,7 +10,8 @@ import { after, before, describe, test } from 'node:test';
 import { seed } from '@portal/seeds';
 import { settings } from '@portal/cms';
 import { cmsContentSource } from '../../bot/src/content/cms';
-import { fetchAll, sources, type Source } from '../../site/src/lib/cms';
+import { createCmsClient } from '@portal/cms/client';
+import { collections } from '@portal/cms/contracts';
 import { fixtureSeedDir, request, startCms, type RunningCms } from '../support/cms';
 import { describeOnDatabase, type TestDatabase } from '../support/databases';
 import { openApiProblems } from '../support/openapi';
@@ -72,24 +73,16 @@ export function publicApiSuite(database: TestDatabase): void {
 
     describe('a bounded query language', () => {
       test('the portal build reads every collection it reads today, in both languages', async () => {
-        const saved = { url: process.env.CMS_URL, token: process.env.CMS_TOKEN };
-        Object.assign(process.env, { CMS_URL: cms.url, CMS_TOKEN: siteToken });
-        try {
-          for (const source of Object.keys(sources) as Source[]) {
-            for (const locale of ['vi', 'en'] as const) {
-              const entries = await fetchAll<any>(source, locale);
-              if (locale === 'vi') assert.ok(entries.length > 0, `${source} is empty`);
-            }
-          }
-          const [birth] = (await fetchAll<any>('procedures', 'vi')).filter((p) => p.slug === 'dang-ky-khai-sinh');
-          assert.equal(birth.field.slug, 'ho-tich');
-          assert.ok(birth.documents.some((d: any) => d.template?.url), 'the form template is populated');
-        } finally {
-          for (const [key, value] of [['CMS_URL', saved.url], ['CMS_TOKEN', saved.token]] as const) {
-            if (value === undefined) delete process.env[key];
-            else process.env[key] = value;
+        const client = createCmsClient({ url: cms.url, token: siteToken });
+        for (const collection of collections) {
+          for (const locale of ['vi', 'en'] as const) {
+            const entries = await client.all(collection, locale);
+            if (locale === 'vi') assert.ok(entries.length > 0, `${collection} is empty`);
           }
         }
+        const [birth] = (await client.all('procedures', 'vi')).filter((p) => p.slug === 'dang-ky-khai-sinh');
+        assert.equal(birth!.field?.slug, 'ho-tich');
+        assert.ok(birth!.documents.some((d) => d.template?.url), 'the form template is populated');
       });
 
       test('the assistant loads its content as it does today', async () => {

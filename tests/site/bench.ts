@@ -5,6 +5,8 @@
  * 2. Serves that build with the site server and runs Lighthouse (npm `lighthouse`, Debian's
  *    chromium, default mobile emulation and throttling) on the home page, a procedure page and the
  *    search page, printing the four category scores of each.
+ *
+ * npm run bench:site -- --load [portal URL]: only the load on a running portal instead (load.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,11 +14,12 @@ import os from 'node:os';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { settings } from '@portal/cms/settings';
 import { SiteBuilder } from '../../site/server/builder';
+import { siteConfig } from '../../site/server/config';
 import { startSiteServer } from '../../site/server/serve';
 import { root, runStep } from '../../scripts/lib/run-step';
 import { ensureCmsBuilt } from '../../scripts/lib/cms-build';
+import { loadBench } from './load';
 
 const pages = [
   { name: 'home', path: '/' },
@@ -34,9 +37,13 @@ async function healthy(url: string): Promise<boolean> {
   }
 }
 
-const config = settings();
-const cmsUrl = process.env.CMS_URL ?? `http://127.0.0.1:${config.port}`;
-process.env.CMS_URL = cmsUrl;
+const config = siteConfig();
+const cmsUrl = config.urls.cms;
+const load = process.argv.indexOf('--load');
+if (load >= 0) {
+  await loadBench(process.argv[load + 1] ?? `http://127.0.0.1:${config.ports.site}`);
+  process.exit(0);
+}
 let cms: ChildProcess | undefined;
 if (!(await healthy(cmsUrl))) {
   process.env.NODE_ENV ??= 'production';
@@ -58,11 +65,11 @@ const chrome = await chromeLauncher.launch({
 });
 try {
   console.log('\n▶ Building every page of the portal');
-  const builder = new SiteBuilder({ dir, log: quiet });
+  const builder = new SiteBuilder({ dir, config, log: quiet });
   const build = await builder.buildNow('bench');
   console.log(`Site build: ${build.pages.toLocaleString('en-US')} pages in ${build.seconds.toFixed(1)} s (build, precompression and swap)`);
 
-  const server = await startSiteServer({ port: 0, host: '127.0.0.1', dir, builder, buildOnStart: 'never', cmsUrl, log: quiet });
+  const server = await startSiteServer({ config: { ...config, logLevel: 'warn' }, port: 0, host: '127.0.0.1', dir, builder, buildOnStart: 'never', log: quiet });
   await server.ready;
   console.log('\n▶ Lighthouse, mobile emulation');
   const rows: string[][] = [];

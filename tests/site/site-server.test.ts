@@ -1,8 +1,12 @@
 /**
  * The site server with the real CMS: the search API through the site (the CMS's answers, the
- * client's address in X-Forwarded-For for its rate limit), and a publish in the CMS asking the
- * site server for a rebuild. The site server is real; its build command is the stand-in from
+ * client's address in X-Forwarded-For for its rate limit, forged addresses not believed), uploaded
+ * files served so that none runs on the portal's origin, and a publish in the CMS asking the site
+ * server for a rebuild. The site server is real; its build command is the stand-in from
  * site/test/support (it writes a small fixture site), so no Astro build runs here.
+ *
+ * The site server trusts only 127.0.0.1 as a proxy (a pretend nginx): clients come from other
+ * loopback addresses (127.0.0.0/8 is all loopback on Linux), each its own rate-limit counter.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -11,27 +15,39 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { settings } from '@portal/cms';
+import { readSecrets } from '@portal/cms/environment';
 import { seed } from '@portal/seeds';
+import { siteConfig } from '../../site/server/config';
+import { uploadPolicy } from '../../site/server/csp';
 import { startSiteServer, type RunningSiteServer } from '../../site/server/serve';
 import { standInBuild, standInRuns } from '../../site/test/support/stand-in-build';
 import { fixtureSeedDir, request, startCms, testAdmin, type RunningCms } from '../support/cms';
 import { describeOnDatabase } from '../support/databases';
 import { openApiProblems } from '../support/openapi';
 
-type Answer = { status: number; headers: http.IncomingHttpHeaders; body: any };
+type Answer = { status: number; headers: http.IncomingHttpHeaders; body: any; text: string };
 
-/** GET through the site server from a given loopback source address (127.0.0.0/8 is all loopback on Linux). */
+/** GET through the site server from a given loopback source address. */
 function getFrom(base: string, pathname: string, localAddress = '127.0.0.1', headers: Record<string, string> = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = http.get(new URL(pathname, base), { localAddress, headers }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: text ? JSON.parse(text) : null }));
+      res.on('end', () => {
+        const json = /json/.test(String(res.headers['content-type']));
+        resolve({ status: res.statusCode!, headers: res.headers, body: json && text ? JSON.parse(text) : null, text });
+      });
     });
     req.on('error', reject);
   });
+}
+
+/** Forty-one searches (SEARCH_RATE_LIMIT is 40 here): the statuses, each request with its own headers. */
+async function fortyOneSearches(base: string, localAddress: string, headers: (i: number) => Record<string, string> = () => ({})): Promise<number[]> {
+  const statuses: number[] = [];
+  for (let i = 0; i < 41; i++) statuses.push((await getFrom(base, `/api/search?q=ket%20hon%20${i}`, localAddress, headers(i))).status);
+  return statuses;
 }
 
 async function until<T>(what: string, probe: () => T | Promise<T>, ok: (value: T) => boolean, timeoutMs: number): Promise<T> {
@@ -57,6 +73,18 @@ describeOnDatabase('site server with the CMS', 'sqlite', () => {
   const siteLog: string[] = [];
   const faqs = '/content-manager/collection-types/api::faq.faq';
   const runs = () => standInRuns(runLog).length;
+  const uploaded: number[] = [];
+
+  /** Uploads a file to the media library the way the admin panel does; returns its /uploads/… path. */
+  async function upload(name: string, type: string, content: string | Buffer): Promise<string> {
+    const form = new FormData();
+    form.append('files', new Blob([typeof content === 'string' ? content : new Uint8Array(content)], { type }), name);
+    const response = await fetch(`${cms.url}/upload`, { method: 'POST', headers: { authorization: `Bearer ${admin}` }, body: form });
+    const body = (await response.json()) as { id: number; url: string }[];
+    assert.equal(response.status, 201, JSON.stringify(body));
+    uploaded.push(body[0]!.id);
+    return body[0]!.url;
+  }
 
   async function createFaq(slug: string, question: string): Promise<string> {
     const created = await request(cms, 'POST', `${faqs}?locale=vi`, {
@@ -71,14 +99,13 @@ describeOnDatabase('site server with the CMS', 'sqlite', () => {
   before(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-site-cms-'));
     runLog = path.join(tmp, 'runs.jsonl');
-    // The site server reads the CMS settings; keep it off the repository's data folder.
-    process.env.DATA_DIR = path.join(tmp, 'data');
     site = await startSiteServer({
+      config: siteConfig({ DATA_DIR: path.join(tmp, 'data'), TRUSTED_PROXIES: '127.0.0.1', LOG_LEVEL: 'error' }),
       port: 0,
       host: '127.0.0.1',
       dir: path.join(tmp, 'site'),
       builder: { command: standInBuild(runLog), debounceMs: 200 },
-      rebuildToken: () => expectedToken ?? settings().secrets.siteRebuildToken,
+      rebuildToken: () => expectedToken ?? readSecrets(cms.dataDir).siteRebuildToken,
       cmsUrl: () => cms.url,
       log: { info: (m) => void siteLog.push(m), warn: (m) => void siteLog.push(m), error: (m) => void siteLog.push(m) },
     });
@@ -90,6 +117,8 @@ describeOnDatabase('site server with the CMS', 'sqlite', () => {
   });
 
   after(async () => {
+    // The upload plugin writes into the CMS app's public/uploads folder, not the test's data folder.
+    for (const id of uploaded) await request(cms, 'DELETE', `/upload/files/${id}`, { token: admin });
     await cms?.stop();
     await site?.close();
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -179,8 +208,7 @@ describeOnDatabase('site server with the CMS', 'sqlite', () => {
   });
 
   test('the CMS counts its rate limit per client of the site server (X-Forwarded-For), with Retry-After passed on', async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < 41; i++) statuses.push((await getFrom(site.url, '/api/search?q=ket%20hon', '127.0.0.2')).status);
+    const statuses = await fortyOneSearches(site.url, '127.0.0.2');
     assert.deepEqual(statuses.slice(0, 40), Array(40).fill(200));
     assert.equal(statuses[40], 429);
     const limited = await getFrom(site.url, '/api/search?q=ket%20hon', '127.0.0.2');
@@ -192,8 +220,54 @@ describeOnDatabase('site server with the CMS', 'sqlite', () => {
     // The CMS saw the forwarded address, not the site server's own 127.0.0.1 …
     assert.equal((await request(cms, 'GET', '/api/search?q=ket%20hon', { clientIp: '127.0.0.2' })).status, 429);
     assert.equal((await request(cms, 'GET', '/api/search?q=ket%20hon')).status, 200);
-    // … another client is not limited, and cannot borrow (or spoof) an address through the site server.
+    // … and another client is not limited, and cannot borrow an address through the site server.
     assert.equal((await getFrom(site.url, '/api/search?q=ket%20hon', '127.0.0.3')).status, 200);
     assert.equal((await getFrom(site.url, '/api/search?q=ket%20hon', '127.0.0.3', { 'x-forwarded-for': '127.0.0.2' })).status, 200);
+  });
+
+  test('a client forging a new X-Forwarded-For on every request is still counted by its own address: 429 through the portal', async () => {
+    const statuses = await fortyOneSearches(site.url, '127.0.0.4', (i) => ({ 'x-forwarded-for': `203.0.113.${i + 1}` }));
+    assert.deepEqual(statuses.slice(0, 40), Array(40).fill(200));
+    assert.equal(statuses[40], 429);
+  });
+
+  test('behind a trusted proxy, the client it names is counted, never an address the client put before it', async () => {
+    // From 127.0.0.1 (trusted): "<forged by the client>, <the client as the proxy saw it>".
+    const statuses = await fortyOneSearches(site.url, '127.0.0.1', (i) => ({ 'x-forwarded-for': `203.0.113.${i + 1}, 127.0.0.5` }));
+    assert.deepEqual(statuses.slice(0, 40), Array(40).fill(200));
+    assert.equal(statuses[40], 429);
+    assert.equal((await request(cms, 'GET', '/api/search?q=ket%20hon', { clientIp: '127.0.0.5' })).status, 429);
+    assert.equal((await getFrom(site.url, '/api/search?q=ket%20hon', '127.0.0.1')).status, 200, 'the proxy itself is another client');
+  });
+
+  test('an uploaded SVG with a script and an uploaded HTML page are downloads in a sandbox, never pages of the portal', async () => {
+    const files = [
+      ['logo-xa.svg', 'image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>'],
+      ['thong-bao.html', 'text/html', '<!doctype html><title>Thông báo</title><script>fetch("/api/ask")</script>'],
+    ] as const;
+    for (const [name, type, content] of files) {
+      const url = await upload(name, type, content);
+      const answer = await getFrom(site.url, url);
+      assert.equal(answer.status, 200, url);
+      assert.equal(answer.text, content, 'the file itself, to download');
+      assert.match(String(answer.headers['content-disposition']), /^attachment\b/, url);
+      assert.equal(answer.headers['content-security-policy'], uploadPolicy, url);
+      assert.equal(answer.headers['x-content-type-options'], 'nosniff', url);
+    }
+  });
+
+  test('uploaded images and PDF files stay inline, still sandboxed and never sniffed, cached for a day', async () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    const pdf = '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n';
+    for (const [name, type, content] of [['con-dau.png', 'image/png', png], ['huong-dan.pdf', 'application/pdf', pdf]] as const) {
+      const url = await upload(name, type, content);
+      const answer = await getFrom(site.url, url);
+      assert.equal(answer.status, 200, url);
+      assert.match(String(answer.headers['content-type']), new RegExp(`^${type}`), url);
+      assert.equal(answer.headers['content-disposition'], undefined, url);
+      assert.equal(answer.headers['content-security-policy'], uploadPolicy, url);
+      assert.equal(answer.headers['x-content-type-options'], 'nosniff', url);
+      assert.equal(answer.headers['cache-control'], 'public, max-age=86400', url);
+    }
   });
 });

@@ -4,7 +4,7 @@
  * Loaded once per build from the content collections and shared by every page.
  */
 import { getCollection } from 'astro:content';
-import type { Agency, Faq, Field, LifeEvent, NewsItem, Procedure } from './cms';
+import type { Agency, Faq, Field, LifeEvent, NewsItem, Procedure } from '@portal/cms/contracts';
 import type { Locale } from '@portal/cms/contracts/browser';
 
 /** A document shown in a locale: `translated` is false when the text is the Vietnamese fallback. */
