@@ -9,7 +9,7 @@ import type { TrustedProxies } from '@portal/cms/client-address';
 import { flagVariable, parseEnvironment, sharedSettings, sharedVariables, type DatabaseSettings, type LogLevel } from '@portal/cms/environment';
 import { llmProviders, type LlmConfig } from './wording/types';
 
-const variables = {
+export const botVariables = {
   ...sharedVariables,
   /** Questions, ratings and handoffs per minute from one client address before 429. */
   BOT_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
@@ -67,7 +67,7 @@ export type BotConfig = {
 };
 
 export function readBotConfig(source: NodeJS.ProcessEnv = process.env): BotConfig {
-  const env = parseEnvironment(variables, source, 'assistant');
+  const env = parseEnvironment(botVariables, source, 'assistant');
   if (env.LLM_PROVIDER !== 'off' && !env.LLM_MODEL) throw new Error('Invalid assistant configuration in the environment:\n  LLM_MODEL: required when LLM_PROVIDER is not off');
   const shared = sharedSettings(env);
   return {

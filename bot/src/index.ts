@@ -5,12 +5,13 @@
  */
 export { Assistant, type AskInput, type Kind, type Reply, type TurnContext } from './assistant';
 export { startBot, type BotOptions, type RunningBot } from './app';
-export { readBotConfig, type BotConfig } from './config';
+export { botVariables, readBotConfig, type BotConfig } from './config';
 export { Composer, type Source } from './compose';
 export { confidence, fitLogistic, readCalibration, type Calibration, type Features } from './confidence';
 export { cmsContentSource } from './content/cms';
 export type { Agency, Content, ContentSource, Faq, Procedure } from './content/types';
 export { buildBotApp, type BotAppOptions } from './http/app';
+export { botOpenApiPaths } from './http/openapi';
 export { IntentRules, type Analysis, type Aspect } from './intents';
 export { Knowledge } from './knowledge';
 export { maskPersonalData } from './privacy';

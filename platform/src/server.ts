@@ -91,7 +91,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   });
   app.setSerializerCompiler(serializerCompiler);
 
-  await app.register(swagger, { openapi: { info: { title: options.name, version: '1' } }, transform: jsonSchemaTransform });
+  await app.register(swagger, { openapi: { openapi: '3.1.0', info: { title: options.name, version: '1' } }, transform: jsonSchemaTransform });
   if (options.securityHeaders !== false) await app.register(helmet, options.securityHeaders ?? {});
   if (options.corsOrigins?.length) {
     await app.register(cors, { origin: options.corsOrigins, credentials: false, exposedHeaders: ['Retry-After', 'X-Request-Id'], maxAge: 600 });

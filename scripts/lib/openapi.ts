@@ -4,11 +4,24 @@
  * apps (`app.swagger()`, fed by the same zod schemas). Named schemas become components, and every
  * identical copy of one in the paths becomes a `$ref` to it.
  */
+import path from 'node:path';
 import { z } from 'zod';
-import { cmsRoutes, errorEnvelopeSchema, searchHitSchema, searchResponseSchema, suggestResponseSchema, type RouteContract } from '@portal/cms/contracts';
+import { askRequestSchema, askResponseSchema, feedbackRequestSchema, handoffRequestSchema } from '@portal/bot/contracts';
+import { botOpenApiPaths } from '@portal/bot';
+import {
+  cmsRoutes,
+  collectionPageSchema,
+  collectionSchemas,
+  errorEnvelopeSchema,
+  searchHitSchema,
+  searchResponseSchema,
+  suggestResponseSchema,
+  type RouteContract,
+} from '@portal/cms/contracts';
+import { siteOpenApiPaths } from '@portal/site/server';
 
 type Json = Record<string, unknown>;
-export type OpenApiSource = { name: string; url: string; paths: Record<string, Json>; components?: Record<string, Json> };
+type OpenApiSource = { name: string; url: string; paths: Record<string, Json> };
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output'): Json => {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Json;
@@ -16,7 +29,7 @@ const jsonSchema = (schema: z.ZodType, io: 'input' | 'output'): Json => {
 };
 
 /** The CMS's routes as OpenAPI paths. */
-export function cmsPaths(routes: RouteContract[] = cmsRoutes): Record<string, Json> {
+function cmsPaths(routes: RouteContract[] = cmsRoutes): Record<string, Json> {
   const paths: Record<string, Json> = {};
   for (const route of routes) {
     const query = route.query ? (jsonSchema(route.query, 'input') as { properties: Record<string, Json>; required?: string[] }) : undefined;
@@ -38,12 +51,18 @@ export function cmsPaths(routes: RouteContract[] = cmsRoutes): Record<string, Js
   return paths;
 }
 
-/** Schemas worth a name in the document; other services may add theirs. */
-export const cmsComponents = (): Record<string, Json> => ({
+/** Schemas worth a name in the document (tests validate answers against some of them by name). */
+const components = (): Record<string, Json> => ({
   Error: jsonSchema(errorEnvelopeSchema, 'output'),
   SearchHit: jsonSchema(searchHitSchema, 'output'),
   SearchResult: jsonSchema(searchResponseSchema, 'output'),
   Suggestions: jsonSchema(suggestResponseSchema, 'output'),
+  ProcedurePage: jsonSchema(collectionPageSchema(collectionSchemas.procedures), 'output'),
+  FaqPage: jsonSchema(collectionPageSchema(collectionSchemas.faqs), 'output'),
+  AskRequest: jsonSchema(askRequestSchema, 'input'),
+  AskResponse: jsonSchema(askResponseSchema, 'output'),
+  FeedbackRequest: jsonSchema(feedbackRequestSchema, 'input'),
+  HandoffRequest: jsonSchema(handoffRequestSchema, 'input'),
 });
 
 /** Replaces every object deep-equal to a component by a `$ref` to it (the component itself excepted). */
@@ -59,9 +78,29 @@ function referenceComponents(value: unknown, components: Record<string, Json>): 
   return walk(value);
 }
 
-/** The whole document: each source's paths, with that source's server named on each of its paths. */
-export function openApiDocument(sources: OpenApiSource[]): Json {
-  const components: Record<string, Json> = Object.assign({}, ...sources.map((s) => s.components ?? {}));
+/**
+ * The documents: the public contracts (the CMS's and the assistant's, whose paths never clash), and
+ * the site server's own endpoints apart (its `/_health` has the CMS's path on another port).
+ */
+export async function openApiDocuments(): Promise<Record<string, Json>> {
+  return {
+    'openapi.json': document(
+      [
+        { name: 'CMS (CMS_PORT)', url: 'http://localhost:1337', paths: cmsPaths() },
+        { name: 'Assistant (BOT_PORT)', url: 'http://localhost:3001', paths: await botOpenApiPaths() },
+      ],
+      'The public contracts of the CMS and the assistant',
+    ),
+    'openapi-site-server.json': document(
+      [{ name: 'Portal site server (SITE_PORT)', url: 'http://localhost:4321', paths: await siteOpenApiPaths() }],
+      "The portal's site server: its health and the CMS's rebuild requests (it also serves the portal and proxies the CMS's and the assistant's public paths)",
+    ),
+  };
+}
+
+/** One document: each service's paths, with its server named on each of its paths. */
+function document(sources: OpenApiSource[], title: string): Json {
+  const named = components();
   const paths: Record<string, Json> = {};
   for (const source of sources) {
     for (const [path, item] of Object.entries(source.paths)) {
@@ -69,15 +108,26 @@ export function openApiDocument(sources: OpenApiSource[]): Json {
       paths[path] = { servers: [{ url: source.url, description: source.name }], ...item };
     }
   }
+  const referenced = referenceComponents(paths, named);
+  const used = JSON.stringify(referenced);
   return {
     openapi: '3.1.0',
     info: {
-      title: 'Cổng dịch vụ công — public HTTP contracts',
+      title: `Cổng dịch vụ công — ${title}`,
       version: '1',
       description:
         'Generated by `npm run openapi` from the zod schemas the services validate with (@portal/cms/contracts, @portal/bot/contracts, the site server). Do not edit by hand: `npm test` fails when this file differs from what the code generates. Errors everywhere use the envelope `{ error: { status, name, message, details } }`.',
     },
-    paths: referenceComponents(paths, components),
-    components: { schemas: components },
+    paths: referenced,
+    // Only the components this document uses.
+    components: { schemas: Object.fromEntries(Object.entries(named).filter(([name]) => used.includes(`"#/components/schemas/${name}"`))) },
   };
+}
+
+export const docsDir = path.resolve(import.meta.dirname, '../../docs');
+
+/** Each document's file name and its text as the file holds it. */
+export async function openApiTexts(): Promise<Record<string, string>> {
+  const documents = await openApiDocuments();
+  return Object.fromEntries(Object.entries(documents).map(([file, body]) => [file, `${JSON.stringify(body, null, 2)}\n`]));
 }

@@ -72,7 +72,7 @@ export function searchCmsSuite(database: TestDatabase): void {
         assert.deepEqual(openApiProblems('SearchResult', await search(cms, 'q=birth&locale=en')), []);
         assert.deepEqual(openApiProblems('Suggestions', (await request(cms, 'GET', '/api/search/suggest?q=ket')).body), []);
         assert.deepEqual(openApiProblems('Error', (await request(cms, 'GET', '/api/search?q=')).body), []);
-        assert.deepEqual(openApiProblems('Collection', (await request(cms, 'GET', '/api/procedures?locale=en')).body), []);
+        assert.deepEqual(openApiProblems('ProcedurePage', (await request(cms, 'GET', '/api/procedures?locale=en')).body), []);
         assert.notDeepEqual(openApiProblems('SearchResult', { hits: [{ type: 'page' }], total: -1 }), [], 'the schema does reject a wrong shape');
       });
 
