@@ -1,11 +1,11 @@
 /**
  * `npm run openapi`: writes docs/openapi.json (the CMS and the assistant) and
- * docs/openapi-site-server.json from the services' schemas (scripts/lib/openapi.ts).
+ * docs/openapi-site-server.json from the services' schemas (tests/contracts/openapi.ts).
  * `npm run openapi -- --check` only compares, and fails when a file differs (as `npm test` does).
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { docsDir, openApiTexts } from './lib/openapi';
+import { docsDir, openApiTexts } from '../tests/contracts/openapi';
 
 const texts = await openApiTexts();
 const check = process.argv.includes('--check');

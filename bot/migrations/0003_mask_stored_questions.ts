@@ -10,7 +10,7 @@ const batch = 500;
 
 export async function up(knex: Knex): Promise<void> {
   for (let after = 0; ; ) {
-    const rows = (await knex('assistant_turns').where('id', '>', after).orderBy('id').limit(batch).select('id', 'question')) as { id: number; question: string }[];
+    const rows = await knex<{ id: number; question: string }>('assistant_turns').where('id', '>', after).orderBy('id').limit(batch).select('id', 'question');
     if (rows.length === 0) return;
     for (const row of rows) {
       const masked = maskPersonalData(row.question);

@@ -178,7 +178,7 @@ export class Composer {
 
   refusal(locale: Locale, category: string, topic: string | undefined, agency: Agency | undefined): string {
     const refuse = this.messages[locale].refuse;
-    const parts = [typeof refuse[category] === 'string' ? (refuse[category] as string) : (refuse.outOfScope as string)];
+    const parts = [typeof refuse[category] === 'string' ? (refuse[category]) : (refuse.outOfScope as string)];
     if (topic && refuse.topics[topic]) parts.push(refuse.topics[topic]);
     const pointer = agency?.phone ? fill(refuse.pointer as string, { phone: agency.phone }) : (refuse.pointerNoPhone as string);
     return [parts.join(' '), pointer].join('\n\n');

@@ -81,12 +81,31 @@ const parse = <T>(value: unknown, fallback: T): T => {
 const isoNow = (): string => new Date().toISOString();
 const iso = (value: unknown): string => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString());
 
+/** A row of `assistant_conversations` as the drivers give it (PostgreSQL's bigint counts come as strings, JSON as text). */
+type ConversationRow = { id: string; token_hash: string | null; status: ConversationStatus; locale: Locale; context: string | null; turn_count: number | string };
+/** A row of `assistant_turns`, as the drivers give it. */
+type TurnRow = {
+  id: number | string;
+  conversation_id: string;
+  position: number | string;
+  question: string;
+  answer: string;
+  kind: Kind;
+  reason: string;
+  confidence: number | string;
+  sources: string | null;
+  locale: Locale;
+  latency_ms: number | string;
+  feedback: number | string | null;
+  created_at: string | Date;
+};
+
 export class KnexConversationStore implements ConversationStore {
   /** The tables must exist: run `migrate(db)` (bot/migrations) first, as `startBot` does. */
   constructor(readonly db: Knex) {}
 
   async find(tokenHash: string): Promise<Conversation | undefined> {
-    const row = await this.db(conversationsTable).where({ token_hash: tokenHash }).first();
+    const row = await this.db<ConversationRow>(conversationsTable).where({ token_hash: tokenHash }).first();
     if (!row) return undefined;
     return { id: row.id, status: row.status, locale: row.locale, context: parse<TurnContext>(row.context, {}), turns: Number(row.turn_count) };
   }
@@ -122,13 +141,13 @@ export class KnexConversationStore implements ConversationStore {
       const updated = await trx(conversationsTable).where({ id }).update(changes);
       if (updated === 0) throw new ConversationNotFound();
       if (handoff) await trx(conversationsTable).where({ id }).whereNull('waiting_since').update({ waiting_since: now });
-      const { turn_count: position } = (await trx(conversationsTable).where({ id }).first('turn_count')) as { turn_count: number };
+      const { turn_count: position } = (await trx<ConversationRow>(conversationsTable).where({ id }).first('turn_count'))!;
       return { conversationId: id, turnId: await this.insertTurn(trx, id, Number(position), turn, now) };
     });
   }
 
   private async insertTurn(trx: Knex.Transaction, conversationId: string, position: number, turn: TurnRecord, now: string): Promise<string> {
-    const [inserted] = await trx(turnsTable)
+    const [inserted] = await trx<TurnRow>(turnsTable)
       .insert({
         conversation_id: conversationId,
         position,
@@ -154,7 +173,7 @@ export class KnexConversationStore implements ConversationStore {
   }
 
   async turns(id: string): Promise<StoredTurn[]> {
-    const rows = await this.db(turnsTable).where({ conversation_id: id }).orderBy('position');
+    const rows: TurnRow[] = await this.db<TurnRow>(turnsTable).where({ conversation_id: id }).orderBy('position');
     return rows.map((r) => ({
       id: String(r.id),
       position: Number(r.position),

@@ -43,6 +43,9 @@ type Entry = { words: string[]; marks: string[]; phrase: string; weight: number 
  * form, except that with `strictMarks` a one-word phrase with marks needs them typed (a bare
  * syllable like "bao" is too ambiguous to count).
  */
+/** `Array.isArray` narrows a readonly array to `any[]`: this keeps its element type. */
+const isWordList = (input: Words | readonly string[]): input is readonly string[] => Array.isArray(input);
+
 export class Phrases {
   private readonly entries: Entry[];
 
@@ -76,7 +79,7 @@ export class Phrases {
 
   /** Non-overlapping matches, longest phrases first, in the order found. */
   find(input: Words | readonly string[]): PhraseMatch[] {
-    const text: Words = Array.isArray(input) ? { folded: [...input], marks: [] } : (input as Words);
+    const text: Words = isWordList(input) ? { folded: [...input], marks: [] } : input;
     const n = text.folded.length;
     const taken = new Array<boolean>(n).fill(false);
     const found: PhraseMatch[] = [];

@@ -70,21 +70,21 @@ test('the numbers check does catch an invented number', () => {
 test('fees and time limits come from each channel, grouped when they are the same', () => {
   const company = knowledge.procedure('vi', '2.001610')!; // online cheaper than in person
   const fee = assistant.composer.procedureAnswer(company, ['fee']);
-  const amounts = new Set(company.channels!.map((c) => c.feeAmount));
+  const amounts = new Set(company.channels.map((c) => c.feeAmount));
   assert.ok(amounts.size > 1, 'the sample has different fees per channel');
   assert.match(fee, /\*\*Trực tuyến\*\*/);
   const birth = knowledge.procedure('vi', '1.001193')!;
   const time = assistant.composer.procedureAnswer(birth, ['time']);
-  for (const c of birth.channels!) assert.ok(time.includes(c.timeLimitText!), 'the official time-limit text of each channel');
+  for (const c of birth.channels) assert.ok(time.includes(c.timeLimitText!), 'the official time-limit text of each channel');
   const documents = assistant.composer.procedureAnswer(birth, ['documents']);
-  for (const d of birth.documents!) assert.ok(documents.includes(d.name));
+  for (const d of birth.documents) assert.ok(documents.includes(d.name));
   assert.match(documents, /1 bản chính/);
 });
 
 test('where to apply names the agencies with their address from the content', () => {
   const p = knowledge.procedure('vi', '2.000488')!;
   const answer = assistant.composer.procedureAnswer(p, ['where']);
-  for (const ref of p.agencies!) {
+  for (const ref of p.agencies) {
     const agency = knowledge.agency('vi', ref.slug)!;
     assert.ok(answer.includes(agency.name), agency.name);
     if (agency.address) assert.ok(answer.includes(agency.address));

@@ -35,6 +35,7 @@ test('the lexical retriever ranks a text once until the content changes, and giv
   const uncached = new LexicalRetriever({ cacheSize: 0 });
   await cached.sync(docs);
   await uncached.sync(docs);
+  // The engine is private to the retriever: the test counts the rankings it is asked for.
   const engine = (cached as unknown as { engine: { rank: (q: unknown) => Promise<unknown> } }).engine;
   let ranked = 0;
   const rank = engine.rank.bind(engine);

@@ -113,6 +113,7 @@ describe('configuration', () => {
     const openai = await chatModel({ provider: 'openai', model: 'qwen2.5-7b', baseUrl: 'http://127.0.0.1:8000/v1', timeoutMs: 1000 });
     assert.ok(openai instanceof ChatOpenAI);
     assert.equal(openai.model, 'qwen2.5-7b');
+    // LangChain keeps the client's configuration private: the test reads it to prove the base URL reached it.
     assert.equal((openai as unknown as { clientConfig: { baseURL?: string } }).clientConfig.baseURL, 'http://127.0.0.1:8000/v1');
     const ollama = await chatModel({ provider: 'ollama', model: 'qwen2.5:3b', baseUrl: 'http://127.0.0.1:11434', timeoutMs: 1000 });
     assert.ok(ollama instanceof ChatOllama);

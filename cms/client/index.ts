@@ -53,7 +53,7 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
   async function page<C extends Collection>(collection: C, locale: Locale, number: number) {
     const where = `/api/${catalogueCollections[collection].path} (${locale}, page ${number})`;
     const bearer = token();
-    const response = await fetch(`${base}/api/${catalogueCollections[collection].path}?${collectionQuery(collection, locale, number)}`, {
+    const response = await fetch(`${base}/api/${catalogueCollections[collection].path}?${collectionQuery(collection, locale, number).toString()}`, {
       headers: { accept: 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
       signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
     });

@@ -48,6 +48,7 @@ export function clientAddress(socketAddress: string | undefined, forwardedFor: s
   if (!socketAddress) return '';
   const header = typeof forwardedFor === 'string' ? forwardedFor : forwardedFor?.join(',');
   const request = { socket: { remoteAddress: socketAddress }, headers: header ? { 'x-forwarded-for': header } : {} };
+  // proxy-addr reads only the socket's address and the header from its request argument; a whole IncomingMessage is not needed.
   return plain(proxyaddr(request as unknown as Parameters<typeof proxyaddr>[0], trusted.trusts));
 }
 

@@ -9,7 +9,8 @@ import { cmsAppDir, settings } from './settings';
 
 export { cmsAppDir, settings, type Settings } from './settings';
 export * as vocabulary from './vocabulary';
-export { catalogueTypes, publicActions, type CatalogueType } from '../src/portal/content-types';
+export { catalogueTypes, publicActions, type CatalogueType } from './content-types';
+export { getService, type MediaFile, type Services } from './services';
 
 export const cmsDistDir = path.join(cmsAppDir, 'dist');
 

@@ -5,13 +5,7 @@
  * With the embedded engine, run these while the CMS is stopped (or restart it afterwards): the
  * running CMS keeps its own copy of the index in memory. With Meilisearch they act on the live index.
  */
-import { loadCms } from '../lib';
-
-type Search = {
-  readonly repairedAtStart: string | undefined;
-  reindex(): Promise<{ documents: number; ms: number }>;
-  check(): Promise<{ locale: string; expected: number; indexed: number; missing: string[]; extra: string[]; stale: string[] }[]>;
-};
+import { getService, loadCms } from '../lib';
 
 async function main(command: string | undefined): Promise<number> {
   if (command !== 'reindex' && command !== 'check') {
@@ -22,7 +16,7 @@ async function main(command: string | undefined): Promise<number> {
   process.env.SERVE_ADMIN = 'false';
   const strapi = await loadCms();
   try {
-    const search = strapi.service('api::search.search') as unknown as Search;
+    const search = getService(strapi, 'api::search.search');
     if (command === 'reindex') {
       const { documents, ms } = await search.reindex();
       console.log(`Search index rebuilt: ${documents} documents in ${(ms / 1000).toFixed(1)} s.`);

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from '../lib/services';
 import { registerInputChecks } from './portal/document-middleware';
 import { syncEditorRole } from './portal/editor-role';
 import { ensureFirstAdmin } from './portal/first-admin';
@@ -10,7 +11,6 @@ import { configureSearchMissList } from './portal/search-miss-view';
 import { scheduleSearchMissPurge } from './portal/search-miss-retention';
 import { closePortalLimiters } from './portal/limits';
 
-const search = (strapi: Core.Strapi) => strapi.service('api::search.search') as unknown as { start(): Promise<void>; stop(): Promise<void> };
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -26,12 +26,12 @@ export default {
     await ensureFirstAdmin(strapi);
     await configureSearchMissList(strapi);
     await scheduleSearchMissPurge(strapi);
-    await search(strapi).start();
+    await getService(strapi, 'api::search.search').start();
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await flushSiteRebuild(strapi);
-    await search(strapi).stop();
+    await getService(strapi, 'api::search.search').stop();
     await closePortalLimiters(strapi);
   },
 };

@@ -20,7 +20,7 @@ export function snippet(text: string, queryWords: string[], length = 180): strin
   let out = '';
   let at = start;
   for (const m of matches) {
-    const from = m.index!;
+    const from = m.index;
     const to = from + m[0].length;
     if (from < start || to > end) continue;
     out += escapeHtml(source.slice(at, from)) + '<mark>' + escapeHtml(source.slice(from, to)) + '</mark>';

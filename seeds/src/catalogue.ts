@@ -54,7 +54,7 @@ function tidyName(name: string): string {
  * Returns the records in listing order and the rows it could not map.
  */
 export function readCatalogue(file: string): { records: ListedProcedure[]; rows: number[]; problems: CatalogueProblem[] } {
-  const rows = parse(fs.readFileSync(file), { columns: true, skip_empty_lines: true, trim: true }) as Row[];
+  const rows = parse<Row>(fs.readFileSync(file), { columns: true, skip_empty_lines: true, trim: true });
   const byCode = new Map<string, { record: ListedProcedure; row: number }>();
   const problems: CatalogueProblem[] = [];
   const slugs = new Set<string>();

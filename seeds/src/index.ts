@@ -7,6 +7,7 @@ import { ensureTemplates, removeTemplates, removeUnusedTemplates } from './templ
 import { writeSeeds, type SeedSummary } from './write';
 
 export { SeedError, SeedValidationError, SeedWriteError } from './errors';
+export { publishedContent, type PublishedContent } from './published';
 export { readSeedDir } from './read';
 export { seedTypes, type LoadedForm, type SeedSet } from './types';
 export { siteTokenName } from './site-token';

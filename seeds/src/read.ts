@@ -19,7 +19,7 @@ function filesOf(dir: string, type: SeedType): string[] {
 }
 
 const describe = (r: { file: string; where: string }, type: SeedType, key?: unknown) =>
-  `${r.file} › ${r.where}${key ? ` (${type.key} ${String(key)})` : ''}`;
+  `${r.file} › ${r.where}${key ? ` (${type.key} ${typeof key === 'string' || typeof key === 'number' ? key : JSON.stringify(key)})` : ''}`;
 
 /** The catalogue listing, if the folder has one: a base record for every procedure it lists. */
 const catalogueFile = 'catalogue.csv';

@@ -1,15 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import { publicActions } from '@portal/cms';
+import { getService, publicActions } from '@portal/cms';
 
 export const siteTokenName = 'Site build (read-only)';
-
-type TokenService = {
-  getByName(name: string, options: { includeDecryptedKey: boolean }): Promise<{ id: number; accessKey?: string } | null>;
-  create(attributes: Record<string, unknown>): Promise<{ accessKey: string }>;
-  regenerate(id: number): Promise<{ accessKey: string }>;
-};
 
 /**
  * The site build reads the CMS with this token: it may only find published catalogue documents,
@@ -18,7 +12,7 @@ type TokenService = {
  * @returns what was done, for the loader's report
  */
 export async function ensureSiteToken(strapi: Core.Strapi, file: string): Promise<'created' | 'kept'> {
-  const tokens = strapi.service('admin::api-token-content-api') as unknown as TokenService;
+  const tokens = getService(strapi, 'admin::api-token-content-api');
   const existing = await tokens.getByName(siteTokenName, { includeDecryptedKey: true });
   let accessKey = existing?.accessKey;
   if (existing && !accessKey) accessKey = (await tokens.regenerate(existing.id)).accessKey;

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { getService, type MediaFile } from '@portal/cms';
 import { SeedError } from './errors';
 import { docxContentHash, docxMimeType, formDocx, formFileName } from './forms';
 import type { SeedSet } from './types';
@@ -15,12 +16,8 @@ import type { SeedSet } from './types';
 const fileUid = 'plugin::upload.file';
 
 /** A media library file, as the upload plugin stores it. */
-export type MediaFile = { id: number; name: string; caption: string | null; url: string; provider: string };
+export type { MediaFile };
 
-type UploadService = {
-  upload(input: { data: Record<string, unknown>; files: Record<string, unknown> }): Promise<MediaFile[]>;
-  remove(file: MediaFile): Promise<unknown>;
-};
 type FileQuery = {
   findMany(params: Record<string, unknown>): Promise<MediaFile[]>;
   findOne(params: Record<string, unknown>): Promise<(MediaFile & { related?: unknown[] }) | null>;
@@ -58,7 +55,8 @@ export function usedForms(set: SeedSet): string[] {
   return [...used].sort();
 }
 
-const uploadService = (strapi: Core.Strapi) => strapi.plugin('upload').service('upload') as unknown as UploadService;
+const uploadService = (strapi: Core.Strapi) => getService(strapi, 'plugin::upload.upload');
+// The query engine is typed per generated content type, which this project does not generate: the files table's shape is ours.
 const files = (strapi: Core.Strapi) => strapi.db.query(fileUid) as unknown as FileQuery;
 
 /**

@@ -18,6 +18,7 @@ type Documents = {
 };
 
 const componentAttributes = (strapi: Core.Strapi, attribute: Attribute) =>
+  // Component uids are typed per generated component, which this project does not generate: the attributes are read as data.
   (strapi.components[attribute.component as keyof typeof strapi.components] as unknown as { attributes: Attributes }).attributes;
 
 /** Turns a stored or desired attribute value into a form where equal content compares equal. */
@@ -104,6 +105,7 @@ export async function writeSeeds(strapi: Core.Strapi, set: SeedSet, templates: M
       const started = performance.now();
       const counts: TypeSummary = { created: 0, updated: 0, unchanged: 0, ms: 0 };
       summary[type.name] = counts;
+      // The document service is typed per generated content type, which this project does not generate: the shape we use is `Documents`.
       const docs = strapi.documents(type.uid) as unknown as Documents;
       const contentType = strapi.contentType(type.uid);
       const attributes = contentType.attributes as Attributes;

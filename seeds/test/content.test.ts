@@ -12,7 +12,7 @@ const set = readSeedDir(sampleDataDir);
 const records = (name: Parameters<typeof set.get>[0]) => set.get(name)!.map((r) => r.data as Record<string, any>);
 const procedures = new Map(records('procedures').map((p) => [p.nationalCode as string, p]));
 const faqs = records('faqs');
-const coreCodes = (parse(fs.readFileSync(path.join(sampleDataDir, 'core-procedures.csv')), { columns: true }) as { code: string }[]).map((r) =>
+const coreCodes = parse<{ code: string }>(fs.readFileSync(path.join(sampleDataDir, 'core-procedures.csv')), { columns: true }).map((r) =>
   r.code.slice(0, 8),
 );
 

@@ -346,8 +346,8 @@ export class SiteBuilder {
         // Astro prints one line per generated page: "├─ /thu-tuc/…/index.html (+12ms)".
         pages += chunk.toString('utf8').match(/\.html \(\+/g)?.length ?? 0;
       };
-      child.stdout!.on('data', collect);
-      child.stderr!.on('data', collect);
+      child.stdout.on('data', collect);
+      child.stderr.on('data', collect);
       const progress = setInterval(() => {
         this.log.info(`Still building the site: ${formatCount(pages)} pages so far (${Math.round((performance.now() - started) / 1000)} s)`);
       }, this.progressMs);

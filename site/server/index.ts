@@ -2,5 +2,6 @@
 export { buildSiteApp, type SiteAppOptions } from './app';
 export { astroBuild, consoleLogger, SiteBuilder, type BuildCommand, type Logger, type SiteBuild, type SiteBuilderOptions } from './builder';
 export { siteConfig, siteVariables, type SiteConfig } from './config';
+export { uploadPolicy } from './csp';
 export { siteOpenApiPaths } from './openapi';
 export { startSiteServer, type RunningSiteServer, type SiteServerOptions } from './serve';

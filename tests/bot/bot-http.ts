@@ -14,7 +14,7 @@ import type { Knex } from 'knex';
 import { askResponseSchema, streamEventSchemas } from '@portal/bot/contracts';
 import { errorEnvelopeSchema } from '@portal/cms/contracts';
 import { seed } from '@portal/seeds';
-import { startBot, type RunningBot } from '../../bot/src/app';
+import { startBot, type RunningBot } from '@portal/bot';
 import { fixtureSeedDir, startCms, type RunningCms } from '../support/cms';
 import { describeOnDatabase, type TestDatabase } from '../support/databases';
 
@@ -72,7 +72,8 @@ export function botHttpSuite(database: TestDatabase): void {
         embeddings: false,
         log: () => {},
       });
-      db = cms.strapi.db.connection as unknown as Knex;
+      // Strapi's connection is a knex instance typed by its own copy of knex: the test queries the assistant's tables with it.
+      db = cms.strapi.db.connection;
     });
     /** The stored conversation a citizen's id opens: looked up by its hash, as the assistant does. */
     const conversationRow = (conversationId: string) => db('assistant_conversations').where({ token_hash: sha256(conversationId) }).first();

@@ -11,11 +11,19 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Knex } from 'knex';
 import type { DatabaseSettings } from '@portal/cms/environment';
-import { appliedMigrations, migrate, migrationsTable } from '../../bot/migrations';
-import { connect } from '../../bot/src/database';
-import { startPurging } from '../../bot/src/retention';
-import { secretHash } from '../../bot/src/secrets';
-import { ConversationNotFound, KnexConversationStore, conversationsTable, turnsTable, type TurnRecord } from '../../bot/src/store';
+import {
+  appliedMigrations,
+  connect,
+  ConversationNotFound,
+  conversationsTable,
+  KnexConversationStore,
+  migrate,
+  migrationsTable,
+  secretHash,
+  startPurging,
+  turnsTable,
+  type TurnRecord,
+} from '@portal/bot';
 import { createPostgresDatabase, describeOnDatabase, type TestDatabase } from '../support/databases';
 import { createOldSchema } from './fixtures/old-schema';
 
@@ -97,7 +105,7 @@ export function conversationsSuite(database: TestDatabase): void {
 
     if (database === 'sqlite') {
       test('SQLite is opened in WAL mode with a busy timeout, and commits without waiting for an fsync (synchronous = NORMAL)', async () => {
-        const pragma = async (name: string) => Object.values(((await db.raw(`pragma ${name}`)) as Record<string, unknown>[])[0]!)[0];
+        const pragma = async (name: string) => Object.values((await db.raw<Record<string, unknown>[]>(`pragma ${name}`))[0]!)[0];
         assert.equal(await pragma('journal_mode'), 'wal');
         assert.ok(Number(await pragma('busy_timeout')) >= 5000);
         assert.equal(await pragma('synchronous'), 1);

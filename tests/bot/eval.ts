@@ -14,11 +14,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Locale } from '@portal/search';
-import { Assistant, type Kind, type Reply, type TurnContext } from '../../bot/src/assistant';
-import { defaultCalibrationFile, featureNames, fitLogistic, readCalibration, type Calibration, type Features } from '../../bot/src/confidence';
-import { SeedContentSource } from '../../bot/test/support/seed-content';
-import { Knowledge } from '../../bot/src/knowledge';
-import { HybridRetriever, LexicalRetriever } from '../../bot/src/retrieval';
+import {
+  Assistant,
+  defaultCalibrationFile,
+  featureNames,
+  fitLogistic,
+  HybridRetriever,
+  Knowledge,
+  LexicalRetriever,
+  readCalibration,
+  type Calibration,
+  type Features,
+  type Kind,
+  type Reply,
+  type TurnContext,
+} from '@portal/bot';
+import { publishedContent, sampleDataDir } from '@portal/seeds';
 
 type Case = { q: string; locale?: Locale; kind: Kind; expect: string[]; tags: string[]; previous?: string[] };
 type Outcome = { c: Case; reply: Reply; ms: number; holdout: boolean };
@@ -42,7 +53,7 @@ export const isHeldOut = (question: string): boolean => fnv1a(question) % 10 < 3
 
 const started = performance.now();
 // No retrieval cache: the latency is that of a question met for the first time.
-const knowledge = new Knowledge(new SeedContentSource(), new HybridRetriever([new LexicalRetriever({ cacheSize: 0 })]));
+const knowledge = new Knowledge({ name: 'seed files', load: async () => publishedContent(sampleDataDir) }, new HybridRetriever([new LexicalRetriever({ cacheSize: 0 })]));
 await knowledge.refresh();
 const loadMs = performance.now() - started;
 /** `--set ranking.extraTitleWords=0.3` tries another value without editing bot/data/calibration.json. */
@@ -50,6 +61,7 @@ const calibration = readCalibration();
 for (const assignment of values.set ?? []) {
   const [name, value] = assignment.split('=');
   const pathParts = name!.split('.');
+  // --set name.path=value walks the calibration object by name: a typed object read as a record.
   let target = calibration as unknown as Record<string, unknown>;
   for (const part of pathParts.slice(0, -1)) target = target[part] as Record<string, unknown>;
   target[pathParts.at(-1)!] = Number(value);
@@ -143,7 +155,10 @@ if (values.calibrate) {
   // positive when its best candidate is an expected source of a question that wants an answer.
   const samples = tuning
     .filter((o) => o.reply.features && o.reply.reason !== 'follow-up')
-    .map((o) => ({ features: o.reply.features as Features, label: (o.c.kind === 'answer' && o.c.expect.includes(key(o.reply.candidates[0] ?? { type: '', key: '' })) ? 1 : 0) as 0 | 1 }));
+    .map((o): { features: Features; label: 0 | 1 } => ({
+      features: o.reply.features as Features,
+      label: o.c.kind === 'answer' && o.c.expect.includes(key(o.reply.candidates[0] ?? { type: '', key: '' })) ? 1 : 0,
+    }));
   const fit = fitLogistic(samples);
   const current = JSON.parse(fs.readFileSync(defaultCalibrationFile, 'utf8')) as Calibration;
   const next: Calibration = {

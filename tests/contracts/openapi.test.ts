@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { docsDir, openApiTexts } from '../../scripts/lib/openapi';
+import { docsDir, openApiTexts } from './openapi';
 
 test('docs/openapi.json and docs/openapi-site-server.json are what the services’ schemas generate (npm run openapi)', async () => {
   const texts = await openApiTexts();

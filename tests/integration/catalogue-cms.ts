@@ -251,7 +251,7 @@ export function catalogueCmsSuite(database: TestDatabase): void {
 
     describe('admin roles', () => {
       test('vi is the default locale and en exists', async () => {
-        const locales = cms.strapi.plugin('i18n').service('locales') as any;
+        const locales: { getDefaultLocale(): Promise<unknown>; findByCode(code: string): Promise<unknown> } = cms.strapi.plugin('i18n').service('locales');
         assert.equal(await locales.getDefaultLocale(), 'vi');
         assert.ok(await locales.findByCode('en'));
       });

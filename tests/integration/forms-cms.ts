@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { docxContentHash, docxMimeType, formDocx, formFileName, readSeedDir, readZip, seed, SeedWriteError } from '@portal/seeds';
-import { settings } from '@portal/cms';
+import { getService, settings } from '@portal/cms';
 import { fixtureSeedDir, request, startCms, type RunningCms } from '../support/cms';
 import { describeOnDatabase, type TestDatabase } from '../support/databases';
 
@@ -67,7 +67,7 @@ export function formsCmsSuite(database: TestDatabase): void {
       // The upload plugin writes into the CMS app's public/uploads folder, not into the test's
       // data folder: delete what this suite uploaded.
       if (cms) {
-        const upload = cms.strapi.plugin('upload').service('upload') as unknown as { remove(file: MediaFile): Promise<unknown> };
+        const upload = getService(cms.strapi, 'plugin::upload.upload');
         for (const file of await mediaFiles()) await upload.remove(file);
       }
       await cms?.stop();

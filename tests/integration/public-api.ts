@@ -9,7 +9,7 @@ import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { seed } from '@portal/seeds';
 import { settings } from '@portal/cms';
-import { cmsContentSource } from '../../bot/src/content/cms';
+import { cmsContentSource } from '@portal/bot';
 import { createCmsClient } from '@portal/cms/client';
 import { collections } from '@portal/cms/contracts';
 import { fixtureSeedDir, request, startCms, type RunningCms } from '../support/cms';
@@ -166,7 +166,8 @@ export function publicApiSuite(database: TestDatabase): void {
         const answer = await new Promise<string>((resolve, reject) => {
           const socket = net.connect(port, '127.0.0.1', () => socket.end('GET http://[/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'));
           let text = '';
-          socket.on('data', (chunk) => (text += chunk));
+          socket.setEncoding('utf8');
+          socket.on('data', (chunk: string) => (text += chunk));
           socket.on('end', () => resolve(text));
           socket.on('error', reject);
         });

@@ -34,10 +34,10 @@ async function seedAndKillBeforeIndexSave(dir: string): Promise<string> {
   });
   let output = '';
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stdout.on('data', (chunk) => (output += chunk));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the seed never reached the index save:\n${output}`)), 120_000);
-    child.stderr!.on('data', (chunk) => {
+    child.stderr.on('data', (chunk) => {
       output += chunk;
       if (output.includes('TEST_PAUSE_BEFORE_INDEX_SAVE')) {
         clearTimeout(timer);

@@ -39,8 +39,8 @@ export async function startSystem(env: Record<string, string>, log: (line: strin
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-200_000);
   };
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const system: RunningSystem = {
     cms: `http://127.0.0.1:${cmsPort}`,

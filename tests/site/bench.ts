@@ -8,17 +8,13 @@
  *
  * npm run bench:site -- --load [portal URL]: only the load on a running portal instead (load.ts).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { SiteBuilder } from '../../site/server/builder';
-import { siteConfig } from '../../site/server/config';
-import { startSiteServer } from '../../site/server/serve';
-import { root, runStep } from '../../scripts/lib/run-step';
-import { ensureCmsBuilt } from '../../scripts/lib/cms-build';
+import { SiteBuilder, siteConfig, startSiteServer } from '@portal/site/server';
 import { loadBench } from './load';
 
 const pages = [
@@ -28,6 +24,15 @@ const pages = [
 ];
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const quiet = { info: () => undefined, warn: (m: string) => console.warn(m), error: (m: string) => console.error(m) };
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** Runs one preparation step with its output shown; stops the benchmark if it fails. */
+function step(title: string, command: string, args: string[]): void {
+  console.log(`\n▶ ${title}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, SITE_REBUILD_URL: 'off' } });
+  if (result.status !== 0) throw new Error(`${title} failed (exit code ${result.status})`);
+}
 
 async function healthy(url: string): Promise<boolean> {
   try {
@@ -47,8 +52,8 @@ if (load >= 0) {
 let cms: ChildProcess | undefined;
 if (!(await healthy(cmsUrl))) {
   process.env.NODE_ENV ??= 'production';
-  ensureCmsBuilt();
-  runStep('Preparing the database (seeded with the sample content when empty)', process.execPath, ['--import', 'tsx', 'seeds/src/cli.ts', '--if-empty'], { env: { SITE_REBUILD_URL: 'off' } });
+  step('Building the CMS when its sources changed', 'npm', ['run', 'build']);
+  step('Preparing the database (seeded with the sample content when empty)', process.execPath, ['--import', 'tsx', 'seeds/src/cli.ts', '--if-empty']);
   console.log(`\n▶ Starting the CMS on ${cmsUrl}`);
   cms = spawn(process.execPath, ['--import', 'tsx', 'cms/scripts/serve.ts'], { cwd: root, stdio: 'ignore', env: { ...process.env, SITE_REBUILD_URL: 'off' } });
   const deadline = Date.now() + 120_000;
@@ -86,7 +91,7 @@ try {
   await server.close();
   await builder.close();
 } finally {
-  await chrome.kill();
+  chrome.kill();
   fs.rmSync(dir, { recursive: true, force: true });
   cms?.kill('SIGTERM');
 }

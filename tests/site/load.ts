@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { siteConfig } from '../../site/server/config';
+import { siteConfig } from '@portal/site/server';
 
 type Scenario = { name: string; paths: string[] };
 
@@ -19,7 +19,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 /** Every page of the served build, as a URL path. */
 function pagePaths(siteDir: string): string[] {
   const root = fs.realpathSync(path.join(siteDir, 'current'));
-  return (fs.readdirSync(root, { recursive: true, encoding: 'utf8' }) as string[])
+  return (fs.readdirSync(root, { recursive: true, encoding: 'utf8' }))
     .filter((file) => path.basename(file) === 'index.html')
     .map((file) => `/${path.dirname(file) === '.' ? '' : `${path.dirname(file).split(path.sep).join('/')}/`}`);
 }
@@ -40,7 +40,7 @@ async function run(base: string, { name, paths }: Scenario, connections = 50, se
       headers: { 'accept-encoding': 'br, gzip' },
       requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
     };
-    const instance = autocannon(options, (error, done) => (error ? reject(error) : resolve(done)));
+    const instance = autocannon(options, (error, done) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done)));
     instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
   });
   latencies.sort((a, b) => a - b);

@@ -17,10 +17,8 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { readSecrets } from '@portal/cms/environment';
 import { seed } from '@portal/seeds';
-import { siteConfig } from '../../site/server/config';
-import { uploadPolicy } from '../../site/server/csp';
-import { startSiteServer, type RunningSiteServer } from '../../site/server/serve';
-import { standInBuild, standInRuns } from '../../site/test/support/stand-in-build';
+import { siteConfig, startSiteServer, uploadPolicy, type RunningSiteServer } from '@portal/site/server';
+import { standInBuild, standInRuns } from '@portal/site/testing';
 import { fixtureSeedDir, request, startCms, testAdmin, type RunningCms } from '../support/cms';
 import { describeOnDatabase } from '../support/databases';
 import { openApiProblems } from '../support/openapi';
@@ -185,7 +183,7 @@ describeOnDatabase('site server with the CMS', 'sqlite', () => {
     } finally {
       process.env.SITE_REBUILD_URL = `${site.url}/_rebuild`;
       expectedToken = undefined;
-      cms.strapi.log.warn = warn as typeof cms.strapi.log.warn;
+      cms.strapi.log.warn = warn;
     }
   });
 

@@ -19,8 +19,8 @@ async function start(env: Record<string, string>): Promise<Started> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const deadline = Date.now() + 180_000;
   while (!output.includes('running ───')) {
@@ -56,11 +56,11 @@ after(() => {
 test('npm start on an empty data folder seeds it, serves the API, search and the admin panel, and prints a one-time password', async () => {
   assert.match(first.output(), /One-time password \(shown only now\): \S{12,}/);
   assert.match(first.output(), new RegExp(`CMS admin panel : http://localhost:${port}/admin`));
-  const faqs = await fetch(`http://127.0.0.1:${port}/api/faqs?locale=vi`).then((r) => r.json() as Promise<any>);
+  const faqs = await fetch(`http://127.0.0.1:${port}/api/faqs?locale=vi`).then((r) => r.json());
   assert.equal(faqs.meta.pagination.total, 4);
   assert.equal((await fetch(`http://127.0.0.1:${port}/admin`)).status, 200);
   assert.equal((await fetch(`http://127.0.0.1:${port}/api/faqs`, { method: 'POST' })).status, 403);
-  const search = await fetch(`http://127.0.0.1:${port}/api/search?q=lam%20giay%20khai%20sinh`).then((r) => r.json() as Promise<any>);
+  const search = await fetch(`http://127.0.0.1:${port}/api/search?q=lam%20giay%20khai%20sinh`).then((r) => r.json());
   assert.equal(search.hits[0].code, '1.001193.000.00.00.H36');
 });
 
@@ -81,11 +81,11 @@ function descendants(pid: number): { pid: number; command: string; env: string[]
 test('npm start runs in production mode: every process it starts, the CMS’s own report, no development warnings', async () => {
   const processes = descendants(first.child.pid!).filter((p) => /serve\.ts|main\.ts/.test(p.command));
   assert.equal(processes.length, 3, JSON.stringify(processes.map((p) => p.command)));
-  for (const p of processes) assert.ok(p.env.includes('NODE_ENV=production'), `${p.command}: ${p.env.filter((e) => e.startsWith('NODE_ENV'))}`);
+  for (const p of processes) assert.ok(p.env.includes('NODE_ENV=production'), `${p.command}: ${p.env.filter((e) => e.startsWith('NODE_ENV')).join(' ')}`);
   const password = /One-time password \(shown only now\): (\S+)/.exec(first.output())![1];
   const login = await fetch(`http://127.0.0.1:${port}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'quantri@test.local', password }) });
-  const token = ((await login.json()) as any).data.token;
-  const information = (await fetch(`http://127.0.0.1:${port}/admin/information`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json())) as any;
+  const token = ((await login.json()) as { data: { token: string } }).data.token;
+  const information = await fetch(`http://127.0.0.1:${port}/admin/information`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json());
   assert.equal(information.data.currentEnvironment, 'production');
   assert.equal(information.data.autoReload, false, 'no content-type builder editing: the model is code');
   assert.doesNotMatch(first.output(), /development/i);
@@ -124,7 +124,7 @@ test('npm start runs the assistant: a birth registration question is answered wi
     const deadline = Date.now() + 60_000;
     for (;;) {
       const response = await fetch(`${base}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
-      if (response.status !== 503 || Date.now() > deadline) return { status: response.status, body: (await response.json()) as any };
+      if (response.status !== 503 || Date.now() > deadline) return { status: response.status, body: (await response.json()) };
       await new Promise((r) => setTimeout(r, 500)); // content still loading
     }
   };
@@ -149,7 +149,7 @@ test('Ctrl-C stops the CMS, the site server and the assistant cleanly and frees 
   try {
     assert.doesNotMatch(second.output(), /One-time password/);
     assert.match(second.output(), /already has content .*not seeding/);
-    const faqs = await fetch(`http://127.0.0.1:${port}/api/faqs?locale=vi`).then((r) => r.json() as Promise<any>);
+    const faqs = await fetch(`http://127.0.0.1:${port}/api/faqs?locale=vi`).then((r) => r.json());
     assert.equal(faqs.meta.pagination.total, 4);
   } finally {
     second.child.kill('SIGTERM');

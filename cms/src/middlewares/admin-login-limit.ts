@@ -17,7 +17,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const accounts = portalLimiter(strapi, { keyPrefix: 'admin-login-account', points: perAccount, durationSeconds: windowSeconds });
   const addresses = portalLimiter(strapi, { keyPrefix: 'admin-login-address', points: perAddress, durationSeconds: windowSeconds });
   return async (ctx: Context, next: Next) => {
-    if (ctx.method !== 'POST' || ctx.path !== '/admin/login') return next();
+    if (ctx.method !== 'POST' || ctx.path !== '/admin/login') return void (await next());
     const email = (ctx.request as { body?: { email?: unknown } }).body?.email;
     const account = typeof email === 'string' ? email.trim().toLowerCase() : '';
     const decisions = await Promise.all([accounts.consume(account), addresses.consume(ctx.ip)]);

@@ -11,6 +11,7 @@ import { createPublicQueryParser, type Attribute } from '../portal/public-query/
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   type Models = Record<string, { attributes: Record<string, Attribute> } | undefined>;
+  // Strapi types its model registries per generated uid, which this project does not generate: the attributes are read as data.
   const parse = createPublicQueryParser((uid) => ((strapi.contentTypes as unknown as Models)[uid] ?? (strapi.components as unknown as Models)[uid])?.attributes ?? {});
   const prefix = strapi.config.get('api.rest.prefix', '/api') as string;
   const collectionPath = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}/([a-z-]+)(?:/[^/]+)?/?$`);

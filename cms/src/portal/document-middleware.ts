@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { assertValidInput, normalizeText } from './input';
-import { isCatalogueType } from './content-types';
+import { isCatalogueType } from '../../lib/content-types';
 
 const writes = new Set(['create', 'update']);
 

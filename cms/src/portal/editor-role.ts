@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { editorTypes } from './content-types';
+import { editorTypes } from '../../lib/content-types';
+import { getService, type AdminPermission as Permission } from '../../lib/services';
 
-type Action = { actionId: string; section: string; subjects?: string[] };
-type Permission = { id?: number; action: string; subject: string | null; properties?: Record<string, unknown> };
 
 /**
  * Strapi creates the Editor role (`strapi-editor`) on the first boot, for the content types and
@@ -12,19 +11,11 @@ type Permission = { id?: number; action: string; subject: string | null; propert
  * Permissions an administrator narrowed in the admin panel (fields, chosen locales) are kept.
  */
 export async function syncEditorRole(strapi: Core.Strapi): Promise<void> {
-  const roleService = strapi.service('admin::role') as unknown as {
-    findOne(where: { code: string }): Promise<{ id: number } | null>;
-    addPermissions(roleId: number, permissions: Permission[]): Promise<unknown>;
-  };
+  const roleService = getService(strapi, 'admin::role');
   const editor = await roleService.findOne({ code: 'strapi-editor' });
   if (!editor) return;
-  const permissionService = strapi.service('admin::permission') as unknown as {
-    actionProvider: { values(): Action[]; appliesToProperty(property: string, action: string, subject: string | null): Promise<boolean> };
-    findMany(query: unknown): Promise<Permission[]>;
-  };
-  const contentTypeService = strapi.service('admin::content-type') as unknown as {
-    getPermissionsWithNestedFields(actions: Action[], options: { restrictedSubjects: string[] }): Permission[];
-  };
+  const permissionService = getService(strapi, 'admin::permission');
+  const contentTypeService = getService(strapi, 'admin::content-type');
   const { actionProvider } = permissionService;
   const allLocales = async (p: Permission): Promise<Permission> =>
     (await actionProvider.appliesToProperty('locales', p.action, p.subject)) && !('locales' in (p.properties ?? {}))

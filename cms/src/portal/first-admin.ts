@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { getService } from '../../lib/services';
 import { settings } from '../../lib/settings';
 
 /**
@@ -7,12 +8,9 @@ import { settings } from '../../lib/settings';
  * a generated one-time password printed here, once. Nothing is done when any admin exists.
  */
 export async function ensureFirstAdmin(strapi: Core.Strapi): Promise<void> {
-  const users = strapi.service('admin::user') as unknown as {
-    count(): Promise<number>;
-    create(data: Record<string, unknown>): Promise<unknown>;
-  };
+  const users = getService(strapi, 'admin::user');
   if ((await users.count()) > 0) return;
-  const roles = strapi.service('admin::role') as unknown as { getSuperAdmin(): Promise<{ id: number } | null> };
+  const roles = getService(strapi, 'admin::role');
   const superAdmin = await roles.getSuperAdmin();
   if (!superAdmin) throw new Error('Strapi has no Super Admin role to give the first administrator');
   const { email, password } = settings().admin;

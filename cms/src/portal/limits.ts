@@ -11,7 +11,7 @@ const registries = new WeakMap<Core.Strapi, Map<string, Limiter>>();
  */
 export function portalLimiter(strapi: Core.Strapi, options: Omit<LimiterOptions, 'postgres'>): Limiter {
   let registry = registries.get(strapi);
-  if (!registry) registries.set(strapi, (registry = new Map()));
+  if (!registry) registries.set(strapi, (registry = new Map<string, Limiter>()));
   let limiter = registry.get(options.keyPrefix);
   if (!limiter) {
     const { database } = settings();

@@ -14,7 +14,7 @@ type LocaleService = {
 };
 
 export async function ensureLocales(strapi: Core.Strapi): Promise<void> {
-  const service = strapi.plugin('i18n').service('locales') as LocaleService;
+  const service: LocaleService = strapi.plugin('i18n').service('locales');
   for (const locale of portalLocales) {
     if (!(await service.findByCode(locale.code))) await service.create({ ...locale });
   }

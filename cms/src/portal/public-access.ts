@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { publicActions } from './content-types';
+import { publicActions } from '../../lib/content-types';
 
 /**
  * The public role reads the published catalogue and nothing else: missing permissions are
  * granted, any other (registration, login providers, user lookups) is removed, at every boot.
  */
 export async function syncPublicAccess(strapi: Core.Strapi): Promise<void> {
-  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+  const role = (await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } })) as { id: number } | null;
   if (!role) throw new Error('The users-permissions plugin has no public role');
   const permissions = strapi.db.query('plugin::users-permissions.permission');
   const current = (await permissions.findMany({ where: { role: role.id } })) as { id: number; action: string }[];

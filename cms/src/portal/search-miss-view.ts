@@ -1,10 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from '../../lib/services';
 
-type Configuration = { settings: Record<string, unknown>; layouts: Record<string, unknown> } & Record<string, unknown>;
-type ContentTypes = {
-  findConfiguration(contentType: unknown): Promise<Configuration>;
-  updateConfiguration(contentType: unknown, configuration: Configuration): Promise<unknown>;
-};
 
 /**
  * Editors open "Tìm kiếm không có kết quả" to see content gaps: most frequent first, with the
@@ -13,7 +9,7 @@ type ContentTypes = {
  */
 export async function configureSearchMissList(strapi: Core.Strapi): Promise<void> {
   const contentType = strapi.contentType('api::search-miss.search-miss');
-  const service = strapi.plugin('content-manager').service('content-types') as unknown as ContentTypes;
+  const service = getService(strapi, 'plugin::content-manager.content-types');
   const current = await service.findConfiguration(contentType);
   if (current.settings.defaultSortBy === 'count') return;
   await service.updateConfiguration(contentType, {

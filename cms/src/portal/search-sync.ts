@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from '../../lib/services';
 
 /** Document-service actions that change what the public sees. */
 const changes = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
@@ -15,9 +16,9 @@ export function registerSearchSync(strapi: Core.Strapi): void {
     if (!changes.has(context.action)) return result;
     const documentId = (context.params as { documentId?: string }).documentId ?? (result as { documentId?: string } | null)?.documentId;
     if (!documentId) return result;
-    const search = strapi.service('api::search.search') as unknown as { schedule(uid: string, documentId: string): void };
+    const search = getService(strapi, 'api::search.search');
     const queue = () => search.schedule(context.uid, documentId);
-    if (strapi.db.inTransaction()) await strapi.db.transaction(async ({ onCommit }) => onCommit(queue));
+    if (strapi.db.inTransaction()) await strapi.db.transaction(async ({ onCommit }: { onCommit: (run: () => void) => void }) => onCommit(queue));
     else queue();
     return result;
   });

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { settings } from '../../lib/settings';
-import { isCatalogueType } from './content-types';
+import { isCatalogueType } from '../../lib/content-types';
 
 /** Wait after a committed change before asking, so that a bulk publish or a seed run makes one request. */
 const gatherMs = 1000;
@@ -95,7 +95,7 @@ export function registerSiteRebuild(strapi: Core.Strapi): void {
     add(change) {
       if (!settings().site.rebuildUrl) return;
       pending.push(change);
-      timer ??= setTimeout(() => (sending = sending.then(send)), gatherMs);
+      timer ??= setTimeout(() => void (sending = sending.then(send)), gatherMs);
     },
     /** Sends what is pending now (when the CMS stops), so a seed run's last changes are not lost. */
     async flush() {
@@ -114,7 +114,7 @@ export function registerSiteRebuild(strapi: Core.Strapi): void {
     if (!changesPortal(strapi, context.uid, context.action, params) || !settings().site.rebuildUrl) return result;
     const change: Change = { uid: context.uid, action: context.action, documentId: params.documentId ?? (result as { documentId?: string } | null)?.documentId };
     const queue = () => notifier.add(change);
-    if (strapi.db.inTransaction()) await strapi.db.transaction(async ({ onCommit }) => onCommit(queue));
+    if (strapi.db.inTransaction()) await strapi.db.transaction(async ({ onCommit }: { onCommit: (run: () => void) => void }) => onCommit(queue));
     else queue();
     return result;
   });

@@ -98,6 +98,7 @@ export class EmbeddedEngine implements SearchEngine {
       if (stored.version !== formatVersion) return undefined;
       const db = this.empty();
       load(db, stored.orama as never);
+      // Orama types its document store as opaque; its saved form holds the documents by internal id.
       const docs = (db.data.docs as unknown as { docs: Record<string, SearchDocument> }).docs;
       for (const doc of Object.values(docs)) this.remember(doc);
       return db;
@@ -256,6 +257,7 @@ export class EmbeddedEngine implements SearchEngine {
     let found = term ? await run(['title', 'questions', 'keywords']) : { hits: [] };
     if (term && found.hits.length < bodyFallbackBelow) found = await run(['title', 'questions', 'keywords', 'body']);
     const candidates = found.hits.map((h) => {
+      // Orama returns documents typed by its schema language, not ours: they are what we inserted.
       const doc = h.document as unknown as SearchDocument;
       return { doc, prepared: this.prepared.get(doc.id)!, score: h.score };
     });

@@ -10,6 +10,7 @@ import { locales, type Locale, type SearchDocument, type SearchEngine, type Sear
  * The specifier is a variable so that TypeScript (moduleResolution "Node") does not try to resolve
  * it; the types come from the `resolution-mode` imports above.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- the type-aware lint cannot follow a resolution-mode import; tsc checks it
 type ClientModule = typeof import('meilisearch', { with: { 'resolution-mode': 'import' } });
 const clientModule = 'meilisearch';
 
@@ -220,6 +221,7 @@ export class MeiliEngine implements SearchEngine {
     const versions = new Map<string, string>();
     for (let offset = 0; ; offset += idsPageSize) {
       const page = await index.getDocuments({ fields: ['id', 'version'], limit: idsPageSize, offset });
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- typed through the resolution-mode import the lint cannot follow; tsc checks it
       for (const d of page.results) versions.set(d.id, d.version ?? '');
       if (page.results.length < idsPageSize || versions.size >= page.total) return versions;
     }

@@ -41,7 +41,7 @@ export type Rendered = {
 };
 
 export function render(html: string): Rendered {
-  const all = elements(parseFragment(html) as Node);
+  const all = elements(parseFragment(html));
   const byId = (id: string) => all.find((el) => attr(el, 'id') === id);
   const role = (el: El) => attr(el, 'role') ?? implicit[el.tagName]?.(el);
   const name = (el: El): string => {

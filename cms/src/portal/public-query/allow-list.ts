@@ -8,7 +8,7 @@
  * (`bot/src/content/rest.ts`, `collections`) ask for; add here when they need more.
  * Fields, filters and sort are checked against each type's own attributes (see `parse.ts`).
  */
-import type { CatalogueType } from '../content-types';
+import type { CatalogueType } from '../../../lib/content-types';
 
 /** A relation, component or media attribute that may be populated, and what may be populated inside it. */
 export type PopulateTree = { readonly [attribute: string]: PopulateTree };

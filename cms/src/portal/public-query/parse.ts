@@ -34,7 +34,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 /** A list as the query string gives it: an array, or an object keyed 0, 1, … (qs does that past 100 items). */
 function asList(value: unknown): unknown[] | undefined {
-  if (Array.isArray(value)) return value;
+  if (Array.isArray(value)) return value as unknown[];
   if (isRecord(value) && Object.keys(value).every((key) => /^\d+$/.test(key))) {
     return Object.entries(value).sort(([a], [b]) => Number(a) - Number(b)).map(([, item]) => item);
   }

@@ -48,7 +48,10 @@ export async function ask(request: AskRequest, handlers: StreamHandlers, base = 
   let outcome: AskResponse | AskError | undefined;
   await readEvents(res.body, (name, data) => {
     if (name === 'start') handlers.onStart?.(String((data as { conversationId?: unknown }).conversationId));
-    else if (name === 'chunk') handlers.onChunk(String((data as { text?: unknown } | null)?.text ?? ''));
+    else if (name === 'chunk') {
+      const text = (data as { text?: unknown } | null)?.text;
+      handlers.onChunk(typeof text === 'string' ? text : '');
+    }
     else if (name === 'done') outcome = toReply(data);
     else if (name === 'error') outcome = new AskError(readError(data, 500, ''));
     return outcome !== undefined;

@@ -86,7 +86,7 @@ export function useAssistant(locale: Locale, t: AssistantText) {
     messages: state.messages,
     busy,
     /** Asks a question (trimmed, at most `questionMaxLength` characters); ignored while busy or blank. */
-    ask(question: string) {
+    ask: (question: string) => {
       const q = question.trim().slice(0, questionMaxLength);
       if (q && !busyNow.current) void run({ question: q }, q);
     },

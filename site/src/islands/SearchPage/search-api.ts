@@ -34,10 +34,17 @@ export async function toFailure(res: Response): Promise<Failure> {
   return readError(body, res.status, '', res.headers.get('Retry-After'));
 }
 
+/** A search the server refused or could not answer: the failure to show. */
+export class SearchFailed extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.message || `HTTP ${failure.status}`);
+  }
+}
+
 /** Asks for one page of results. */
 export async function fetchResults(p: Params, locale: Locale, signal?: AbortSignal): Promise<Result> {
   const res = await fetch(searchUrl(p, locale), { signal, headers: { Accept: 'application/json' } });
-  if (!res.ok) throw await toFailure(res);
+  if (!res.ok) throw new SearchFailed(await toFailure(res));
   return toResult(await res.json());
 }
 

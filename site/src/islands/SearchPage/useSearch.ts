@@ -6,7 +6,7 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { Failure, Locale } from '@portal/cms/contracts/browser';
 import { FacetCache } from './facet-cache';
-import { fetchFacets, fetchResults, type Result } from './search-api';
+import { fetchFacets, fetchResults, SearchFailed, type Result } from './search-api';
 import { offeredFilters, readParams, toQuery, type Params } from './url-state';
 
 export type Shown = { params: Params; result: Result };
@@ -74,7 +74,7 @@ export function useSearch(locale: Locale, texts: { heading: (s: Shown) => string
       if (mine !== generation.current || controller.signal.aborted) return;
       setLoading(false);
       setShown(null);
-      setFailure(error && typeof error === 'object' && 'status' in error ? (error as Failure) : { status: 0, name: 'NetworkError', message: '', problems: [] });
+      setFailure(error instanceof SearchFailed ? error.failure : { status: 0, name: 'NetworkError', message: '', problems: [] });
     } finally {
       if (inflight.current === controller) inflight.current = null;
     }

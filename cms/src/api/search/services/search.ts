@@ -89,6 +89,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let running: Promise<void> = Promise.resolve();
   let repairedAtStart: string | undefined;
 
+  // The document service is typed per generated content type, which this project does not generate: the shape we read is `Documents`.
   const docs = (uid: string) => strapi.documents(uid as SearchedType) as unknown as Documents;
 
   /** The published documents of `uid` in `locale` (all, or those with the given ids), read with `query`, page by page. */
