@@ -4,7 +4,8 @@
  * documents that changed; answers keep using the previous snapshot until the new one is ready.
  */
 import crypto from 'node:crypto';
-import { faqDocument, locales, procedureDocument, type Locale, type SearchDocument } from '@portal/search';
+import { faqDocument, procedureDocument } from '@portal/cms/search-documents';
+import { locales, type Locale, type SearchDocument } from '@portal/search';
 import type { Agency, Content, ContentSource, Faq, Procedure } from './content/types';
 import { HybridRetriever, LexicalRetriever, type Fused } from './retrieval';
 import { foldedWords } from './text';

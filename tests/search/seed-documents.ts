@@ -2,7 +2,8 @@
  * The content of seeds/data as search documents, built the way the CMS builds them, without a CMS:
  * the evaluation and the benchmark measure the search, not Strapi. Document ids are the seed keys.
  */
-import { faqDocument, newsDocument, procedureDocument, type SearchDocument } from '@portal/search';
+import { faqDocument, newsDocument, procedureDocument } from '@portal/cms/search-documents';
+import type { SearchDocument } from '@portal/search';
 import { readSeedDir, sampleDataDir } from '@portal/seeds';
 
 export function seedSearchDocuments(dir = sampleDataDir): SearchDocument[] {

@@ -1,20 +1,7 @@
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import {
-  EmbeddedEngine,
-  faqDocument,
-  locales,
-  MeiliEngine,
-  newsDocument,
-  procedureDocument,
-  type CmsFaq,
-  type CmsNews,
-  type CmsProcedure,
-  type Locale,
-  type SearchDocument,
-  type SearchEngine,
-  type SearchQuery,
-} from '@portal/search';
+import { EmbeddedEngine, locales, MeiliEngine, type Locale, type SearchDocument, type SearchEngine, type SearchQuery } from '@portal/search';
+import { faqDocument, newsDocument, procedureDocument, type FaqInput, type NewsInput, type ProcedureInput } from '../../../../lib/search-documents';
 import { settings } from '../../../../lib/settings';
 
 /**
@@ -26,14 +13,14 @@ const searched = {
   'api::procedure.procedure': {
     populate: { field: withStamp(['slug', 'name']), agencies: withStamp(['slug', 'name']), steps: true, channels: true, documents: true },
     shows: ['field', 'agencies'],
-    build: (d: unknown) => procedureDocument(d as CmsProcedure),
+    build: (d: unknown) => procedureDocument(d as ProcedureInput),
   },
   'api::faq.faq': {
     populate: { field: withStamp(['slug', 'name']), procedure: withStamp(['code', 'slug', 'name']) },
     shows: ['field', 'procedure'],
-    build: (d: unknown) => faqDocument(d as CmsFaq),
+    build: (d: unknown) => faqDocument(d as FaqInput),
   },
-  'api::news.news-item': { populate: {}, shows: [], build: (d: unknown) => newsDocument(d as CmsNews) },
+  'api::news.news-item': { populate: {}, shows: [], build: (d: unknown) => newsDocument(d as NewsInput) },
 } as const;
 type SearchedType = keyof typeof searched;
 const searchedTypes = Object.keys(searched) as SearchedType[];

@@ -1,63 +1,37 @@
-import type { DocumentType, Locale, SearchDocument } from './types';
+/**
+ * A catalogue document as the search library indexes it (`SearchDocument` of @portal/search): the
+ * CMS builds them from its published documents to keep the index in step, the assistant from the
+ * documents it reads through the REST API. The inputs are the contract's documents
+ * (`@portal/cms/contracts`), of which the CMS's search sync populates only what search reads.
+ */
+import type { SearchDocument } from '@portal/search';
+import type { Faq, NewsItem, Procedure } from '../contracts/catalogue';
+import { documentPath, type DocumentType } from '../contracts/paths';
+import type { Locale } from '../contracts/locales';
 
-/** Portal paths per type and locale (DESIGN.md, "Portal paths"). */
-const paths: Record<Locale, Record<DocumentType | 'field', string>> = {
-  vi: { procedure: '/thu-tuc', faq: '/hoi-dap', news: '/tin-tuc', field: '/linh-vuc' },
-  en: { procedure: '/en/procedures', faq: '/en/faq', news: '/en/news', field: '/en/fields' },
-};
-
-export const portalUrl = (type: DocumentType | 'field', locale: Locale, slug: string): string => `${paths[locale][type]}/${slug}`;
-
-/* The CMS documents as the document service returns them with their relations populated. */
-type Named = { documentId?: string; slug?: string; name?: string | null } | null | undefined;
+/** The identity every input has; the rest is optional, as the search sync populates only what it reads. */
+type Identity = { documentId: string; locale: string; slug: string };
+type Input<T, Required extends keyof T> = Identity & Pick<T, Required> & { [K in Exclude<keyof T, Required | keyof Identity>]?: T[K] | null };
+export type ProcedureInput = Input<Procedure, 'code' | 'nationalCode' | 'name' | 'serviceLevel'>;
+export type FaqInput = Omit<Input<Faq, 'question' | 'answer'>, 'procedure'> & { procedure?: { slug?: string; code?: string | null } | null };
+export type NewsInput = Input<NewsItem, 'title' | 'category'>;
+type Named = { slug?: string; name?: string | null } | null | undefined;
 type Text = string | null | undefined;
-export type CmsProcedure = {
-  documentId: string;
-  locale: string;
-  code: string;
-  nationalCode: string;
-  slug: string;
-  name: string;
-  levels?: string[] | null;
-  audiences?: string[] | null;
-  serviceLevel: string;
-  keywords?: string[] | null;
-  procedureType?: Text;
-  steps?: { title: string; description?: Text }[] | null;
-  channels?: { timeLimitText?: Text; feeText?: Text }[] | null;
-  documents?: { name: string; note?: Text }[] | null;
-  requirements?: Text;
-  result?: Text;
-  field?: Named;
-  agencies?: Named[] | null;
-};
-export type CmsFaq = {
-  documentId: string;
-  locale: string;
-  slug: string;
-  question: string;
-  alternativeQuestions?: string[] | null;
-  answer: string;
-  tags?: string[] | null;
-  procedure?: (Named & { code?: string }) | null;
-  field?: Named;
-};
-export type CmsNews = { documentId: string; locale: string; slug: string; title: string; summary?: Text; body?: Text; category: string };
 
 const text = (...parts: (Text | false)[]): string => parts.filter(Boolean).join('\n');
 const markdown = (s: Text): string => (s ?? '').replace(/[*_#>`]+/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
 const names = (list: Named[] | null | undefined): string[] => (list ?? []).flatMap((n) => (n?.name ? [n.name] : []));
 const slugs = (list: Named[] | null | undefined): string[] => (list ?? []).flatMap((n) => (n?.slug ? [n.slug] : []));
 
-const base = (type: DocumentType, d: { documentId: string; locale: string; slug: string }) => ({
+const base = (type: DocumentType, d: Identity) => ({
   id: `${d.documentId}-${d.locale}`,
   type,
   locale: d.locale as Locale,
   documentId: d.documentId,
-  url: portalUrl(type, d.locale as Locale, d.slug),
+  url: documentPath(type, d.locale as Locale, d.slug),
 });
 
-export function procedureDocument(p: CmsProcedure): SearchDocument {
+export function procedureDocument(p: ProcedureInput): SearchDocument {
   const described = Boolean(p.steps?.length && p.documents?.length);
   return {
     ...base('procedure', p),
@@ -82,7 +56,7 @@ export function procedureDocument(p: CmsProcedure): SearchDocument {
   };
 }
 
-export function faqDocument(f: CmsFaq): SearchDocument {
+export function faqDocument(f: FaqInput): SearchDocument {
   return {
     ...base('faq', f),
     code: f.procedure?.code ?? null,
@@ -100,7 +74,7 @@ export function faqDocument(f: CmsFaq): SearchDocument {
   };
 }
 
-export function newsDocument(n: CmsNews): SearchDocument {
+export function newsDocument(n: NewsInput): SearchDocument {
   return {
     ...base('news', n),
     code: null,
