@@ -25,6 +25,8 @@ function testFiles(dir: string): string[] {
 runStep('Type check', 'npx', ['tsc', '-p', 'tsconfig.check.json']);
 // --noSync: the content sync would read the CMS; the collections' types do not depend on it.
 runStep('Type check of the site (templates, islands and their tests: astro check)', 'npx', ['astro', 'check', '--noSync'], { cwd: path.join(root, 'site') });
+// Type-aware lint reads the search library's declarations (search/dist), which a fresh clone lacks.
+ensureCmsBuilt('search');
 runStep('Lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
 ensureCmsBuilt();
 

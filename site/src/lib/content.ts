@@ -24,7 +24,9 @@ type Documents = { procedures: Procedure; faqs: Faq; news: NewsItem; fields: Fie
 
 async function byLocale<N extends keyof Documents>(name: N) {
   type T = Documents[N];
-  const entries: { id: string; data: T }[] = await getCollection(name);
+  // The collections have no schema, and `astro:content`'s generated types are absent until a sync
+  // (which reads the CMS), so the entries are typed here.
+  const entries = (await getCollection(name)) as { id: string; data: T }[];
   const vi = new Map<string, T>();
   const en = new Map<string, T>();
   for (const { id, data } of entries) (id.startsWith('en/') ? en : vi).set(data.slug, data);
