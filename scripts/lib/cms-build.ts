@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { secretVariables } from '@portal/cms/environment';
 import { root, runStep } from './run-step';
 
 /** A hash of the given files and folders (recursively), to know when a build is stale. */
@@ -16,7 +17,14 @@ function hashOf(inputs: string[]): string {
   return hash.digest('hex');
 }
 
-type Build = { name: string; inputs: string[]; output: string; stamp: string; command: string[]; cwd: string };
+type Build = { name: string; inputs: string[]; output: string; stamp: string; command: string[]; cwd: string; env?: Record<string, string> };
+
+/**
+ * `strapi build` loads the CMS's configuration, which needs every secret; a fresh clone has none yet
+ * (`npm start` generates them into the data folder), and none of them ends up in the build, so the
+ * build gets stand-ins for the missing ones instead of generating real ones as a side effect.
+ */
+const buildOnlySecrets = Object.fromEntries(Object.values(secretVariables).map((name) => [name, process.env[name] || 'only-for-the-build']));
 
 const builds: Build[] = [
   {
@@ -34,6 +42,7 @@ const builds: Build[] = [
     stamp: 'cms/dist/.build-stamp',
     command: ['npx', 'strapi', 'build'],
     cwd: path.join(root, 'cms'),
+    env: buildOnlySecrets,
   },
 ];
 
@@ -50,7 +59,7 @@ export function ensureCmsBuilt(only?: 'search'): void {
       console.log(`▶ Build of ${build.name.replace(/ \(.*\)$/, '')} is up to date`);
       continue;
     }
-    runStep(`Building ${build.name}`, build.command[0]!, build.command.slice(1), { cwd: build.cwd });
+    runStep(`Building ${build.name}`, build.command[0]!, build.command.slice(1), { cwd: build.cwd, env: build.env });
     fs.writeFileSync(stamp, hash);
   }
 }
