@@ -76,4 +76,4 @@ export {
   suggestParamsSchema,
   suggestResponseSchema,
 } from './schemas';
-export { cmsRoutes, type RouteContract } from './routes';
+export { cmsRoutes, collectionResponseSchema, type RouteContract } from './routes';

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { catalogueCollections, type Collection } from './catalogue';
 import { locales } from './locales';
-import { collectionPageSchema, collectionSchemas, errorEnvelopeSchema, searchParamsSchema, searchResponseSchema, suggestParamsSchema, suggestResponseSchema } from './schemas';
+import { collectionObjectSchemas, collectionPageSchema, errorEnvelopeSchema, searchParamsSchema, searchResponseSchema, suggestParamsSchema, suggestResponseSchema } from './schemas';
 
 export type RouteContract = {
   method: 'get' | 'post';
@@ -28,6 +28,18 @@ const collectionQuery = z.object({
   sort: z.string().optional(),
 });
 
+/**
+ * A page of `collection` as `/api/<path>` answers it: the relations and components that
+ * `catalogueCollections[collection].populate` names are there only when `populate` asks for them,
+ * as `@portal/cms/client` does (and then the page is a `collectionPageSchema` of the full documents).
+ */
+export function collectionResponseSchema(collection: Collection) {
+  const populated = Object.keys(catalogueCollections[collection].populate);
+  const schema: z.ZodObject = collectionObjectSchemas[collection];
+  const shape: Record<string, z.ZodType> = schema.shape;
+  return collectionPageSchema(schema.extend(Object.fromEntries(populated.map((key) => [key, shape[key]!.optional()]))));
+}
+
 const collectionRoute = (collection: Collection, summary: string): RouteContract => ({
   method: 'get',
   path: `/api/${catalogueCollections[collection].path}`,
@@ -35,7 +47,7 @@ const collectionRoute = (collection: Collection, summary: string): RouteContract
   description: `Published documents only, whatever the query asks. \`populate\` may name only what \`catalogueCollections.${collection}\` populates; filters, sort and fields name existing attributes with known operators.`,
   query: collectionQuery,
   responses: {
-    200: { description: 'One page of published documents', schema: collectionPageSchema(collectionSchemas[collection]) },
+    200: { description: 'One page of published documents (relations and components when `populate` names them)', schema: collectionResponseSchema(collection) },
     400: error('A parameter outside the public query language (message in Vietnamese, naming it)'),
   },
 });

@@ -10,8 +10,7 @@ import { askRequestSchema, askResponseSchema, feedbackRequestSchema, handoffRequ
 import { botOpenApiPaths } from '@portal/bot';
 import {
   cmsRoutes,
-  collectionPageSchema,
-  collectionSchemas,
+  collectionResponseSchema,
   errorEnvelopeSchema,
   searchHitSchema,
   searchResponseSchema,
@@ -28,6 +27,12 @@ const jsonSchema = (schema: z.ZodType, io: 'input' | 'output'): Json => {
   return rest;
 };
 
+/**
+ * The CMS's answers are what its contract schemas parse, so the wire is their input side: decimals
+ * that PostgreSQL sends as strings, and keys the schemas drop (ids and timestamps Strapi adds).
+ */
+const wire = 'input';
+
 /** The CMS's routes as OpenAPI paths. */
 function cmsPaths(routes: RouteContract[] = cmsRoutes): Record<string, Json> {
   const paths: Record<string, Json> = {};
@@ -42,7 +47,7 @@ function cmsPaths(routes: RouteContract[] = cmsRoutes): Record<string, Json> {
         {
           description: answer.description,
           ...(answer.headers ? { headers: Object.fromEntries(Object.entries(answer.headers).map(([h, d]) => [h, { description: d, schema: { type: 'integer' } }])) } : {}),
-          ...(answer.schema ? { content: { 'application/json': { schema: jsonSchema(answer.schema, 'output') } } } : {}),
+          ...(answer.schema ? { content: { 'application/json': { schema: jsonSchema(answer.schema, wire) } } } : {}),
         },
       ]),
     );
@@ -53,12 +58,12 @@ function cmsPaths(routes: RouteContract[] = cmsRoutes): Record<string, Json> {
 
 /** Schemas worth a name in the document (tests validate answers against some of them by name). */
 const components = (): Record<string, Json> => ({
-  Error: jsonSchema(errorEnvelopeSchema, 'output'),
-  SearchHit: jsonSchema(searchHitSchema, 'output'),
-  SearchResult: jsonSchema(searchResponseSchema, 'output'),
-  Suggestions: jsonSchema(suggestResponseSchema, 'output'),
-  ProcedurePage: jsonSchema(collectionPageSchema(collectionSchemas.procedures), 'output'),
-  FaqPage: jsonSchema(collectionPageSchema(collectionSchemas.faqs), 'output'),
+  Error: jsonSchema(errorEnvelopeSchema, wire),
+  SearchHit: jsonSchema(searchHitSchema, wire),
+  SearchResult: jsonSchema(searchResponseSchema, wire),
+  Suggestions: jsonSchema(suggestResponseSchema, wire),
+  ProcedurePage: jsonSchema(collectionResponseSchema('procedures'), wire),
+  FaqPage: jsonSchema(collectionResponseSchema('faqs'), wire),
   AskRequest: jsonSchema(askRequestSchema, 'input'),
   AskResponse: jsonSchema(askResponseSchema, 'output'),
   FeedbackRequest: jsonSchema(feedbackRequestSchema, 'input'),

@@ -3,6 +3,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { collectionQuery } from '@portal/cms/client';
+import { collectionPageSchema, collectionSchemas } from '@portal/cms/contracts';
 import { seed } from '@portal/seeds';
 import { fixtureSeedDir, request, startCms, testAdmin, type RunningCms } from '../support/cms';
 import { describeOnDatabase, type TestDatabase } from '../support/databases';
@@ -73,6 +75,11 @@ export function searchCmsSuite(database: TestDatabase): void {
         assert.deepEqual(openApiProblems('Suggestions', (await request(cms, 'GET', '/api/search/suggest?q=ket')).body), []);
         assert.deepEqual(openApiProblems('Error', (await request(cms, 'GET', '/api/search?q=')).body), []);
         assert.deepEqual(openApiProblems('ProcedurePage', (await request(cms, 'GET', '/api/procedures?locale=en')).body), []);
+        // With the populate the typed client sends, the page holds the full documents its schema parses.
+        const populated = (await request(cms, 'GET', `/api/procedures?${collectionQuery('procedures', 'en', 1)}`)).body;
+        assert.deepEqual(openApiProblems('ProcedurePage', populated), []);
+        const parsed = collectionPageSchema(collectionSchemas.procedures).safeParse(populated);
+        assert.ok(parsed.success && parsed.data.data.length > 0 && parsed.data.data.every((p) => Array.isArray(p.steps)), JSON.stringify(parsed.error?.issues.slice(0, 3)));
         assert.notDeepEqual(openApiProblems('SearchResult', { hits: [{ type: 'page' }], total: -1 }), [], 'the schema does reject a wrong shape');
       });
 
