@@ -6,7 +6,6 @@ export * from './catalogue';
 export * from './errors';
 export * from './search';
 
-/** The schema of each collection's documents. */
 /** Each collection's document schema, as the zod objects they are (for deriving schemas from them). */
 export const collectionObjectSchemas = {
   procedures: catalogue.procedureSchema,
