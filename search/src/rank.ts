@@ -76,8 +76,11 @@ export function oneEdit(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  // After the first difference, the rest must be equal once one character is skipped: in both (substitution) or in the longer.
+  const skipA = a.length >= b.length ? 1 : 0;
+  const skipB = b.length >= a.length ? 1 : 0;
+  for (let j = i; j + skipA < a.length; j++) if (a[j + skipA] !== b[j + skipB]) return false;
+  return true;
 }
 
 function wordMatch(query: string, doc: string): number {
@@ -108,15 +111,14 @@ function phraseMatch(phrase: string[], list: string[]): number {
 
 /** How well one concept (a word, or a synonym group's phrases) is found in a document. */
 function conceptScore(phrases: string[][], p: Prepared): number {
+  const { place } = weights;
   let best = 0;
   for (const phrase of phrases) {
-    best = Math.max(
-      best,
-      phraseMatch(phrase, p.title) * weights.place.title,
-      Math.max(0, ...p.questions.map((q) => phraseMatch(phrase, q))) * weights.place.questions,
-      Math.max(0, ...p.keywords.map((k) => phraseMatch(phrase, k))) * weights.place.keywords,
-      phrase.every((w) => p.body.has(w)) ? weights.place.body : 0,
-    );
+    best = Math.max(best, phraseMatch(phrase, p.title) * place.title);
+    if (best >= place.title) return best; // nothing scores higher than a whole match in the title
+    if (best < place.questions) for (const q of p.questions) best = Math.max(best, phraseMatch(phrase, q) * place.questions);
+    if (best < place.keywords) for (const k of p.keywords) best = Math.max(best, phraseMatch(phrase, k) * place.keywords);
+    if (best < place.body && phrase.every((w) => p.body.has(w))) best = place.body;
   }
   return best;
 }
@@ -149,23 +151,35 @@ export function rerank(
   const isQuestion = answerIntent[locale].test(folded.join(' ')) || query.includes('?');
   const maxScore = Math.max(...candidates.map((c) => c.score), 1e-9);
 
+  /** The share of the query a candidate covers; NaN as soon as it cannot reach `minCoverage`, which drops it. */
+  function coverageOf(prepared: Prepared): number {
+    let covered = 0;
+    let left = totalWeight;
+    for (const c of concepts) {
+      covered += c.weight * conceptScore(c.phrases, prepared);
+      left -= c.weight;
+      if (covered + left < weights.minCoverage * totalWeight - 1e-9) return Number.NaN;
+    }
+    return covered / totalWeight;
+  }
+
   return candidates
-    .map(({ doc, prepared, score }) => {
-      const coverage = concepts.reduce((s, c) => s + c.weight * conceptScore(c.phrases, prepared), 0) / totalWeight;
-      const phrase = folded.length > 1 ? Math.max(phraseMatch(folded, prepared.title), ...prepared.questions.map((q) => phraseMatch(folded, q)), 0) : 0;
+    .flatMap(({ doc, prepared, score }) => {
+      const coverage = coverageOf(prepared);
+      if (!(coverage >= weights.minCoverage)) return [];
+      const phrase = folded.length > 1 && (phraseMatch(folded, prepared.title) === 1 || prepared.questions.some((q) => phraseMatch(folded, q) === 1));
       const marks = typedWithMarks.length ? typedWithMarks.filter((w) => prepared.titleOriginal.has(w)).length / typedWithMarks.length : 0;
       const prior =
         doc.type === 'faq' && isQuestion ? weights.questionPrefersFaq : doc.type === 'procedure' && !isQuestion ? weights.phrasePrefersProcedure : 0;
       const total =
         coverage +
         weights.bm25 * (score / maxScore) +
-        weights.phrase * (phrase === 1 ? 1 : 0) +
+        (phrase ? weights.phrase : 0) +
         weights.diacritics * marks +
         prior +
         (doc.complete ? weights.complete : 0) -
         weights.titleLength * Math.min(prepared.title.length, 15);
-      return { doc, score: total, coverage };
+      return [{ doc, score: total, coverage }];
     })
-    .filter((s) => s.coverage >= weights.minCoverage)
     .sort((a, b) => b.score - a.score);
 }

@@ -7,10 +7,7 @@ import { escapeHtml, fold } from './text';
 export function snippet(text: string, queryWords: string[], length = 180): string {
   const source = text.normalize('NFC').replace(/\s+/g, ' ').trim();
   const folded = fold(source);
-  const wanted = [...new Set(queryWords.filter((w) => w.length >= 2))];
-  const pattern = wanted.length
-    ? new RegExp(`(?<![\\p{L}\\p{N}])(${wanted.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})[\\p{L}\\p{N}]*`, 'gu')
-    : null;
+  const pattern = wordsPattern(queryWords);
   const matches = pattern ? [...folded.matchAll(pattern)] : [];
   const first = matches[0]?.index ?? 0;
   let start = Math.max(0, first - Math.floor(length / 3));
@@ -28,4 +25,16 @@ export function snippet(text: string, queryWords: string[], length = 180): strin
   }
   out += escapeHtml(source.slice(at, end));
   return `${start > 0 ? '… ' : ''}${out}${end < source.length ? ' …' : ''}`;
+}
+
+/** The pattern that finds any of the words (two letters or more) at a word start; the last one is kept, as every hit of a query asks for the same. */
+let last: { key: string; pattern: RegExp | null } = { key: '', pattern: null };
+function wordsPattern(queryWords: string[]): RegExp | null {
+  const wanted = [...new Set(queryWords.filter((w) => w.length >= 2))];
+  const key = wanted.join(' ');
+  if (key !== last.key) {
+    const alternatives = wanted.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    last = { key, pattern: wanted.length ? new RegExp(`(?<![\\p{L}\\p{N}])(${alternatives})[\\p{L}\\p{N}]*`, 'gu') : null };
+  }
+  return last.pattern;
 }

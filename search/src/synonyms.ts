@@ -30,11 +30,15 @@ const indexOf = (haystack: string[], needle: string[]): number => {
 /** Matches queries against synonym groups; build once per list. */
 export class Synonyms {
   private readonly groups: Record<Locale, Group[]>;
+  /** Every phrase of every group, longest first. */
+  private readonly phrases: Record<Locale, { group: Group; phrase: string[] }[]>;
 
   constructor(list: SynonymList) {
     const prepare = (groups: string[][] = []) =>
       groups.map((g) => g.map((phrase) => foldedWords(phrase)).filter((p) => p.length > 0)).filter((g) => g.length > 1);
     this.groups = { vi: prepare(list.vi), en: prepare(list.en) };
+    const phrases = (groups: Group[]) => groups.flatMap((group) => group.map((phrase) => ({ group, phrase }))).sort((a, b) => b.phrase.length - a.phrase.length);
+    this.phrases = { vi: phrases(this.groups.vi), en: phrases(this.groups.en) };
   }
 
   /** The folded phrase groups of a locale (for engines that expand synonyms themselves). */
@@ -51,11 +55,9 @@ export class Synonyms {
     const queryWords = foldedWords(query);
     const covered = new Set<number>();
     const groups: Group[] = [];
-    const candidates = this.groups[locale]
-      .flatMap((group) => group.map((phrase) => ({ group, phrase })))
-      .sort((a, b) => b.phrase.length - a.phrase.length);
-    for (const { group, phrase } of candidates) {
-      if (groups.includes(group)) continue;
+    const present = new Set(queryWords);
+    for (const { group, phrase } of this.phrases[locale]) {
+      if (!present.has(phrase[0]!) || groups.includes(group)) continue;
       const at = indexOf(queryWords, phrase);
       if (at < 0) continue;
       const span = phrase.map((_, j) => at + j);

@@ -10,13 +10,18 @@
  */
 export function fold(text: string): string {
   let out = '';
-  for (const ch of text.normalize('NFC').toLowerCase()) {
-    if (ch === 'đ') out += 'd';
-    else if (ch.length === 1 && ch.charCodeAt(0) < 128) out += ch;
-    else {
-      const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
-      out += base.length === 1 ? base : ch;
-    }
+  for (const ch of text.normalize('NFC').toLowerCase()) out += ch.length === 1 && ch.charCodeAt(0) < 128 ? ch : foldChar(ch);
+  return out;
+}
+
+/** Folded form of one non-ASCII character, remembered: the same few hundred letters recur. */
+const folded = new Map<string, string>([['đ', 'd']]);
+function foldChar(ch: string): string {
+  let out = folded.get(ch);
+  if (out === undefined) {
+    const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
+    out = base.length === 1 ? base : ch;
+    if (folded.size < 10_000) folded.set(ch, out);
   }
   return out;
 }

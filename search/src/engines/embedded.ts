@@ -252,6 +252,8 @@ export class EmbeddedEngine implements SearchEngine {
         boost: { title: 3, questions: 2, keywords: 1.5, body: 1 },
         threshold: 1,
         limit: poolSize,
+        // The schema has no vectors; without this Orama copies every hit to strip them.
+        includeVectors: true,
         ...(Object.keys(where).length ? { where: where as never } : {}),
       });
     let found = term ? await run(['title', 'questions', 'keywords']) : { hits: [] };
