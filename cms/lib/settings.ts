@@ -24,6 +24,8 @@ const cmsVariables = {
   MEILI_INDEX_PREFIX: z.string().regex(/^[a-z0-9_-]+$/, 'MEILI_INDEX_PREFIX may hold a-z, 0-9, _ and -').default('portal'),
   /** Search requests per minute from one address before 429. */
   SEARCH_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
+  /** Distinct search queries (and suggestion prefixes) whose results are kept in memory for a minute; 0 turns the cache off. */
+  SEARCH_CACHE: z.coerce.number().int().min(0).default(2000),
   /** Where the CMS asks for a site rebuild after a publish; `off` disables it. @default http://127.0.0.1:SITE_PORT/_rebuild */
   SITE_REBUILD_URL: z.union([z.literal('off'), z.url()]).optional(),
   /** Serve the admin panel (needs `npm run build`); tests turn it off. */
@@ -71,6 +73,7 @@ function readSettings(source: NodeJS.ProcessEnv) {
       dir: path.join(dataDir, 'search'),
       meili: env.MEILI_URL ? { url: env.MEILI_URL, apiKey: env.MEILI_MASTER_KEY, indexPrefix: env.MEILI_INDEX_PREFIX } : undefined,
       ratePerMinute: env.SEARCH_RATE_LIMIT,
+      cacheSize: env.SEARCH_CACHE,
       missRetentionDays: env.SEARCH_MISS_RETENTION_DAYS,
       pauseBeforeIndexSave: env.TEST_PAUSE_BEFORE_INDEX_SAVE,
     },

@@ -5,6 +5,7 @@
  */
 export { EmbeddedEngine, type EmbeddedOptions } from './engines/embedded';
 export { MeiliEngine, type MeiliOptions } from './engines/meilisearch';
+export { CachedEngine, type CacheOptions } from './engines/cached';
 export { Synonyms, defaultSynonymsFile, type SynonymList } from './synonyms';
 export { fold, hasDiacritics, terms } from './text';
 export { weights, type Scored } from './rank';

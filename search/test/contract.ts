@@ -507,8 +507,10 @@ export function engineContract(name: string, makeEngine: () => Promise<SearchEng
       };
 
       test(
-        'upserting an existing id makes the new title findable',
+        'upserting an existing id makes the new title findable, also for a query asked before',
         withEngine(async (e) => {
+          const before = await e.search({ q: 'giam ho', locale: 'vi' });
+          assert.notEqual(before.hits.find((h) => h.documentId === 'proc-ket-hon')?.title, 'Đăng ký giám hộ');
           await e.upsert([replacement]);
           const result = await e.search({ q: 'giam ho', locale: 'vi' });
           assert.equal(result.hits.find((h) => h.documentId === 'proc-ket-hon')?.title, 'Đăng ký giám hộ');
@@ -516,8 +518,9 @@ export function engineContract(name: string, makeEngine: () => Promise<SearchEng
       );
 
       test(
-        'upserting an existing id makes the old title unfindable',
+        'upserting an existing id makes the old title unfindable, also for a query asked before',
         withEngine(async (e) => {
+          assert.ok(documentIds((await e.search({ q: 'ket hon', locale: 'vi', type: 'procedure', limit: 50 })).hits).includes('proc-ket-hon'));
           await e.upsert([replacement]);
           const result = await e.search({ q: 'ket hon', locale: 'vi', type: 'procedure', limit: 50 });
           assert.ok(!documentIds(result.hits).includes('proc-ket-hon'), JSON.stringify(result.hits));
@@ -533,8 +536,9 @@ export function engineContract(name: string, makeEngine: () => Promise<SearchEng
       );
 
       test(
-        'a removed document is no longer found',
+        'a removed document is no longer found, also by a query asked before',
         withEngine(async (e) => {
+          assert.ok(documentIds((await e.search({ q: 'dang ky thuong tru', locale: 'vi', type: 'procedure', limit: 50 })).hits).includes('proc-thuong-tru'));
           await e.remove([byId('proc-thuong-tru').id]);
           const result = await e.search({ q: 'dang ky thuong tru', locale: 'vi', type: 'procedure', limit: 50 });
           assert.ok(!documentIds(result.hits).includes('proc-thuong-tru'));
@@ -574,6 +578,7 @@ export function engineContract(name: string, makeEngine: () => Promise<SearchEng
       test(
         'clearing a locale empties it and leaves the other',
         withEngine(async (e) => {
+          assert.ok((await e.search({ q: 'khai sinh', locale: 'vi' })).total > 0);
           await e.clear('vi');
           assert.deepEqual(await e.ids('vi'), []);
           assert.equal((await e.search({ q: 'khai sinh', locale: 'vi' })).total, 0);

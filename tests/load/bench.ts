@@ -12,9 +12,9 @@
  * The per-address limits are lifted for the run (BOT_RATE_LIMIT, SEARCH_RATE_LIMIT): every request
  * comes from this one address, and the limits are not what is measured. LOG_LEVEL=warn.
  *
- * The sets are small (302 queries, 324 questions) and repeat during a run, so the assistant's figures
- * are those of questions it has met before (its retrieval cache is warm); `BOT_RETRIEVAL_CACHE=0 npm
- * run bench:load` measures questions met for the first time.
+ * The sets are small (302 queries, 324 questions) and repeat during a run, so the figures are those
+ * of queries and questions met before: the CMS's search results and the assistant's retrieval are
+ * cached. `SEARCH_CACHE=0 BOT_RETRIEVAL_CACHE=0 npm run bench:load` measures them met for the first time.
  */
 import fs from 'node:fs';
 import path from 'node:path';

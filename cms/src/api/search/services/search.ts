@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { EmbeddedEngine, locales, MeiliEngine, type Locale, type SearchDocument, type SearchEngine, type SearchQuery } from '@portal/search';
+import { CachedEngine, EmbeddedEngine, locales, MeiliEngine, type Locale, type SearchDocument, type SearchEngine, type SearchQuery } from '@portal/search';
 import { faqDocument, newsDocument, procedureDocument, type FaqInput, type NewsInput, type ProcedureInput } from '../../../../lib/search-documents';
 import { settings } from '../../../../lib/settings';
 
@@ -138,7 +138,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Opens the engine; rebuilds the index when it is empty, was built from other content, or holds stale entries. */
     async start(): Promise<void> {
       const config = settings().search;
-      engine = config.meili ? new MeiliEngine(config.meili) : new EmbeddedEngine({ dir: config.dir });
+      engine = new CachedEngine(config.meili ? new MeiliEngine(config.meili) : new EmbeddedEngine({ dir: config.dir }), { max: config.cacheSize });
       const report = await service.check();
       const count = (key: 'missing' | 'extra' | 'stale') => report.reduce((n, r) => n + r[key].length, 0);
       if (count('missing') + count('extra') + count('stale') > 0) {
