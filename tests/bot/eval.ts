@@ -1,7 +1,13 @@
 /**
  * npm run eval:bot [-- --verbose] [-- --calibrate]
  *
- * Runs the assistant's question set (tests/bot/eval.json) against the assistant built on the full
+ * First, real citizens' questions (../shared/data/citizen-questions-dev.json, or CITIZEN_QUESTIONS;
+ * read there, never copied here), asked as the assistant's HTTP contract takes them: top-1 and top-3
+ * (a source is right when its procedure code is one an officer would open), the kinds of reply,
+ * wrongful refusals, confident wrong answers, out-of-scope questions refused or redirected, per
+ * length band and for questions typed without diacritics.
+ *
+ * Then the assistant's self-written question set (tests/bot/eval.json) against the assistant built on the full
  * sample content (seeds/data), without a CMS, and prints per part of the set: top-1 and top-3
  * source accuracy, the kind of reply, refusal precision and recall, wrongful refusals, handoffs,
  * calibration of the confidence, and latency.
@@ -29,7 +35,9 @@ import {
   type Reply,
   type TurnContext,
 } from '@portal/bot';
+import { askRequestSchema } from '@portal/bot/contracts';
 import { publishedContent, sampleDataDir } from '@portal/seeds';
+import { codeMatches, questionGroups, readCitizenQuestions, type CitizenQuestion, type OutOfScopeQuestion } from '../support/citizen-questions';
 
 type Case = { q: string; locale?: Locale; kind: Kind; expect: string[]; tags: string[]; previous?: string[] };
 type Outcome = { c: Case; reply: Reply; ms: number; holdout: boolean };
@@ -131,6 +139,46 @@ function report(label: string, list: Outcome[]): void {
   }
   console.log(`  latency p50 / p95              ${pct(ms, 50).toFixed(1)} ms / ${pct(ms, 95).toFixed(1)} ms`);
 }
+
+/** The real questions' figures; misses are listed by id only, so their text stays in the shared folder. */
+async function reportReal(): Promise<void> {
+  const real = readCitizenQuestions();
+  if (typeof real === 'string') return console.log(real);
+  const ask = async (q: string) => {
+    const { question } = askRequestSchema.parse({ question: q });
+    const t = performance.now();
+    const reply = await assistant.ask({ question, locale: 'vi', context: {} });
+    return { reply, ms: performance.now() - t };
+  };
+  type Asked = { reply: Reply; ms: number };
+  const inScope: (Asked & { c: CitizenQuestion; groups: string[] })[] = [];
+  for (const c of real.inScope) inScope.push({ c, groups: ['all', ...questionGroups(c.q)], ...(await ask(c.q)) });
+  const outOfScope: (Asked & { c: OutOfScopeQuestion })[] = [];
+  for (const c of real.outOfScope) outOfScope.push({ c, ...(await ask(c.q)) });
+  const right = (o: (typeof inScope)[number], n: number) => o.reply.sources.slice(0, n).some((s) => codeMatches(s.code, o.c.codes));
+  const kinds = (list: { reply: Reply }[]) =>
+    (['answer', 'clarify', 'handoff', 'refuse'] as const).map((k) => `${k} ${list.filter((o) => o.reply.kind === k).length}`).join(', ');
+  console.log(`Real citizens' questions: ${real.inScope.length} in scope, ${real.outOfScope.length} out of scope (${real.file}), as the HTTP contract takes them`);
+  console.log('Targets: top-1 ≥ 0.80, top-3 ≥ 0.92, long within 0.10 of short; out of scope refused or redirected ≥ 0.90; wrongful refusals 0; confident wrong ≤ 0.03; p95 ≤ 300 ms');
+  console.log(`  ${'group'.padEnd(16)} ${'n'.padStart(4)}  top-1  top-3`);
+  for (const group of ['all', 'length ≤ 200', 'length > 200', 'no diacritics']) {
+    const list = inScope.filter((o) => o.groups.includes(group));
+    console.log(`  ${group.padEnd(16)} ${String(list.length).padStart(4)} ${ratio(list.filter((o) => right(o, 1)).length, list.length)} ${ratio(list.filter((o) => right(o, 3)).length, list.length)}`);
+  }
+  const confidentWrong = inScope.filter((o) => o.reply.kind === 'answer' && !right(o, 1));
+  console.log(`  kinds (in scope)               ${kinds(inScope)}`);
+  console.log(`  wrongful refusals              ${inScope.filter((o) => o.reply.kind === 'refuse').length} of ${inScope.length}`);
+  console.log(`  confident wrong answers        ${ratio(confidentWrong.length, inScope.length)}   (${confidentWrong.length}: kind answer, first source not a right procedure)`);
+  console.log(`  out of scope refused/redirected${ratio(outOfScope.filter((o) => o.reply.kind === 'refuse').length, outOfScope.length)}   (kinds: ${kinds(outOfScope)})`);
+  const ms = [...inScope, ...outOfScope].map((o) => o.ms);
+  console.log(`  latency p50 / p95              ${pct(ms, 50).toFixed(1)} ms / ${pct(ms, 95).toFixed(1)} ms`);
+  if (values.verbose) {
+    console.log(`  not first: ${inScope.filter((o) => !right(o, 1)).map((o) => `${o.c.id}:${o.reply.kind}`).join(' ')}`);
+    console.log(`  out of scope not refused: ${outOfScope.filter((o) => o.reply.kind !== 'refuse').map((o) => `${o.c.id}:${o.reply.kind}`).join(' ')}`);
+  }
+  console.log('');
+}
+await reportReal();
 
 const tuning = outcomes.filter((o) => !o.holdout);
 const heldOut = outcomes.filter((o) => o.holdout);
