@@ -5,8 +5,11 @@
  */
 import type { ErrorEnvelope, Locale } from '@portal/cms/contracts/browser';
 
-/** Longest question, in characters (after trimming). */
-export const questionMaxLength = 500;
+/**
+ * Longest question, in characters (after trimming): a letter with greetings and a story fits; the
+ * assistant finds the question in it.
+ */
+export const questionMaxLength = 4000;
 
 /** Where the assistant answers (the site server proxies the same paths on the portal's origin). */
 export const assistantPaths = {

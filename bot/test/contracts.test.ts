@@ -39,7 +39,7 @@ test('a question is trimmed; an empty, over-long or unknown field is refused in 
   assert.deepEqual(askRequestSchema.parse({ question: '  khai sinh  ' }), { question: 'khai sinh' });
   const issue = (value: unknown) => askRequestSchema.safeParse(value).error!.issues[0]!;
   assert.equal(issue({ question: ' ' }).message, 'Hãy nhập câu hỏi (trường question).');
-  assert.match(issue({ question: 'x'.repeat(501) }).message, /tối đa 500 ký tự \(trường question\)/);
+  assert.match(issue({ question: 'x'.repeat(4001) }).message, /tối đa 4000 ký tự \(trường question\)/);
   assert.match(issue({ question: 'a', conversationId: 'abc' }).message, /trường conversationId/);
   assert.equal(issue({ question: 'a', topic: 1 }).code, 'unrecognized_keys');
   assert.ok(askRequestSchema.safeParse({ question: 'a', conversationId: 'A'.repeat(43) }).success);

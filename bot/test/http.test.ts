@@ -152,7 +152,7 @@ test('the OpenAPI document of the app lists the five routes with the contract’
   assert.deepEqual(Object.keys(paths['/api/ask/stream']!), ['post']);
   const ask = paths['/api/ask']!.post;
   assert.deepEqual(ask.requestBody.content['application/json'].schema.required, ['question']);
-  assert.equal(ask.requestBody.content['application/json'].schema.properties.question.maxLength, 500);
+  assert.equal(ask.requestBody.content['application/json'].schema.properties.question.maxLength, 4000);
   assert.deepEqual(Object.keys(ask.responses).sort(), ['200', '400', '404', '413', '429', '503']);
   await app.close();
 });

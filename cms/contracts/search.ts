@@ -10,8 +10,11 @@ import type { DocumentType } from './paths';
 export const documentTypes = ['procedure', 'faq', 'news'] as const satisfies readonly DocumentType[];
 
 export const searchRules = {
-  /** Longest query, in characters. */
-  maxQueryLength: 200,
+  /**
+   * Longest query, in characters: a longer one (a letter pasted into the box) is cut to this, at a
+   * word boundary, never refused.
+   */
+  maxQueryLength: 1000,
   defaultLimit: 10,
   maxLimit: 50,
   /** Pages beyond this are refused: nobody reads them, and deep pages are costly. */

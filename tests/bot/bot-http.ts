@@ -213,7 +213,7 @@ export function botHttpSuite(database: TestDatabase): void {
         [{}, /Hãy nhập câu hỏi \(trường question\)/, ['question']],
         [{ question: '   ' }, /Hãy nhập câu hỏi/, ['question']],
         [{ question: 42 }, /trường question/, ['question']],
-        [{ question: 'x'.repeat(501) }, /tối đa 500 ký tự \(trường question\)/, ['question']],
+        [{ question: 'x'.repeat(4001) }, /tối đa 4000 ký tự \(trường question\)/, ['question']],
         [{ question: 'khai sinh', locale: 'fr' }, /trường locale/, ['locale']],
         [{ question: 'khai sinh', conversationId: 'abc' }, /trường conversationId/, ['conversationId']],
         [{ question: 'khai sinh', topic: 'x' }, /không được hỗ trợ: topic/, ['topic']],

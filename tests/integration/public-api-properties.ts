@@ -101,7 +101,7 @@ const searchRequest = fc.record({
   path: fc.constantFrom('/api/search', '/api/search/suggest'),
   params: fc.record(
     {
-      q: fc.oneof(fc.constantFrom('khai sinh', 'lam giay khai sinh', 'đăng ký kết hôn', 'GPLX', 'a'.repeat(201), ''), fc.string({ unit: 'grapheme', maxLength: 250 }), node),
+      q: fc.oneof(fc.constantFrom('khai sinh', 'lam giay khai sinh', 'đăng ký kết hôn', 'GPLX', 'a'.repeat(1001), ''), fc.string({ unit: 'grapheme', maxLength: 1200 }), node),
       locale: fc.oneof(fc.constantFrom('vi', 'en', 'fr'), node),
       type: fc.oneof(fc.constantFrom('procedure', 'faq', 'news', 'page'), node),
       field: fc.oneof(fc.constantFrom('ho-tich', 'Hộ tịch', 'x'.repeat(81)), node),

@@ -8,7 +8,16 @@ const q = z
   .string({ error: 'Hãy nhập từ khóa tìm kiếm (tham số q).' })
   .trim()
   .min(1, 'Hãy nhập từ khóa tìm kiếm (tham số q).')
-  .max(searchRules.maxQueryLength, `Từ khóa quá dài: tối đa ${searchRules.maxQueryLength} ký tự.`);
+  .transform((text) => cutAtWord(text, searchRules.maxQueryLength))
+  .describe(`What the citizen typed. A longer text than ${searchRules.maxQueryLength} characters is cut there, at a word boundary, not refused; a letter is searched on its question sentences.`);
+
+/** The text, or its first `max` characters ending on a whole word when it is longer. */
+function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max + 1);
+  const space = cut.search(/\s\S*$/);
+  return (space > 0 ? cut.slice(0, space) : text.slice(0, max)).trim();
+}
 const locale = z.enum(locales, { error: 'Ngôn ngữ (locale) phải là vi hoặc en.' }).default('vi');
 const limitMessage = `limit từ 1 đến ${searchRules.maxLimit}.`;
 const pageMessage = `page từ 1 đến ${searchRules.maxPage}.`;

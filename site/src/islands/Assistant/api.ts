@@ -16,8 +16,8 @@ export const askEndpoints = {
   handoff: '/api/handoff',
 } as const;
 
-/** The longest question the assistant accepts, in characters (bot: `questionMaxLength`). */
-export const questionMaxLength = 500;
+/** The longest question the assistant accepts, in characters. */
+export { questionMaxLength } from '@portal/bot/contracts/browser';
 
 export type AskKind = 'answer' | 'clarify' | 'handoff' | 'refuse';
 /** An opaque bearer secret: kept in sessionStorage only, never put in a URL. */

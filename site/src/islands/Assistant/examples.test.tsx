@@ -84,8 +84,8 @@ describe('the assistant’s examples, rendered on the server', () => {
     const page = render(renderToStaticMarkup(<Composer t={t} busy={false} input={{ current: null }} onSend={noop} />));
     const [box] = page.byRole('textbox');
     assert.equal(page.name(box!), 'Câu hỏi của bạn');
-    assert.equal(attr(box!, 'maxlength'), '500');
+    assert.equal(attr(box!, 'maxlength'), '4000');
     const hint = page.all.find((el) => attr(el, 'id') === attr(box!, 'aria-describedby'))!;
-    assert.equal(text(hint), 'Nhấn Enter để gửi, Shift + Enter để xuống dòng. Tối đa 500 ký tự.');
+    assert.equal(text(hint), 'Nhấn Enter để gửi, Shift + Enter để xuống dòng. Tối đa 4.000 ký tự.');
   });
 });
