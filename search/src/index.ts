@@ -8,5 +8,6 @@ export { MeiliEngine, type MeiliOptions } from './engines/meilisearch';
 export { CachedEngine, type CacheOptions } from './engines/cached';
 export { Synonyms, defaultSynonymsFile, type SynonymList } from './synonyms';
 export { fold, hasDiacritics, terms } from './text';
+export { focus } from './focus';
 export { weights, type Scored } from './rank';
 export * from './types';

@@ -58,8 +58,9 @@ export const weights = {
   complete: 0.04,
   /** Shorter titles win ties: a title of n words loses min(n, 15) × this (official names run long). */
   titleLength: 0.004,
-  /** Candidates covering less than this share of the query are dropped. */
+  /** Candidates covering less than this share of the query (of its `floorConcepts` heaviest concepts, when it has more) are dropped. */
   minCoverage: 0.5,
+  floorConcepts: 6,
 };
 
 /**
@@ -146,6 +147,9 @@ export function rerank(
       .map(({ word }) => ({ phrases: [[word]], weight: stopwords[locale].has(word) ? weights.stopword : 1 })),
   ];
   const totalWeight = concepts.reduce((s, c) => s + c.weight, 0) || 1;
+  // A long question names more than its subject: a candidate must cover half of what its heaviest
+  // few concepts weigh, not half of every word of the letter.
+  const floorWeight = weights.minCoverage * [...concepts.map((c) => c.weight)].sort((a, b) => b - a).slice(0, weights.floorConcepts).reduce((s, w) => s + w, 0);
   const folded = expansion.words;
   const typedWithMarks = words(query).filter(hasDiacritics);
   const isQuestion = answerIntent[locale].test(folded.join(' ')) || query.includes('?');
@@ -158,7 +162,7 @@ export function rerank(
     for (const c of concepts) {
       covered += c.weight * conceptScore(c.phrases, prepared);
       left -= c.weight;
-      if (covered + left < weights.minCoverage * totalWeight - 1e-9) return Number.NaN;
+      if (covered + left < floorWeight - 1e-9) return Number.NaN;
     }
     return covered / totalWeight;
   }
@@ -166,7 +170,7 @@ export function rerank(
   return candidates
     .flatMap(({ doc, prepared, score }) => {
       const coverage = coverageOf(prepared);
-      if (!(coverage >= weights.minCoverage)) return [];
+      if (!(coverage * totalWeight >= floorWeight - 1e-9)) return [];
       const phrase = folded.length > 1 && (phraseMatch(folded, prepared.title) === 1 || prepared.questions.some((q) => phraseMatch(folded, q) === 1));
       const marks = typedWithMarks.length ? typedWithMarks.filter((w) => prepared.titleOriginal.has(w)).length / typedWithMarks.length : 0;
       const prior =

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { count, create, insertMultiple, load, removeMultiple, save, search, type Orama } from '@orama/orama';
+import { focus } from '../focus';
 import { poolSize, prepare, rerank, stopwords, type Prepared, type Scored } from '../rank';
 import { assemble, suggestTitles } from '../results';
 import { Synonyms } from '../synonyms';
@@ -219,8 +220,9 @@ export class EmbeddedEngine implements SearchEngine {
     return new Map([...this.indexedVersions].filter(([id]) => id.endsWith(`-${locale}`)));
   }
 
-  async search(query: SearchQuery): Promise<SearchResult> {
+  async search(asked: SearchQuery): Promise<SearchResult> {
     const started = performance.now();
+    const query = { ...asked, q: focus(asked.q) };
     const expansion = this.synonyms.expand(query.q, query.locale);
     return assemble(await this.ranked(query, expansion), query, expansion, started);
   }
@@ -230,7 +232,8 @@ export class EmbeddedEngine implements SearchEngine {
    * score and the share of the query it covers: for callers inside this process that need more
    * than a page of hits (the assistant's confidence). Not part of the search HTTP contract.
    */
-  async rank(query: SearchQuery): Promise<Scored[]> {
+  async rank(asked: SearchQuery): Promise<Scored[]> {
+    const query = { ...asked, q: focus(asked.q) };
     return this.ranked(query, this.synonyms.expand(query.q, query.locale));
   }
 

@@ -1,3 +1,4 @@
+import { focus } from '../focus';
 import type { Index, Meilisearch, SearchParams, Settings, Task } from 'meilisearch' with { 'resolution-mode': 'import' };
 import { poolSize, prepare, rerank } from '../rank';
 import { assemble, expandedTerm, suggestTitles } from '../results';
@@ -227,8 +228,9 @@ export class MeiliEngine implements SearchEngine {
     }
   }
 
-  async search(query: SearchQuery): Promise<SearchResult> {
+  async search(asked: SearchQuery): Promise<SearchResult> {
     const started = performance.now();
+    const query = { ...asked, q: focus(asked.q) };
     const expansion = this.synonyms.expand(query.q, query.locale);
     const term = folded(expandedTerm(query.q, expansion));
     const index = await this.index(query.locale);
