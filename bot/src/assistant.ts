@@ -4,7 +4,7 @@
  * confidence (bot/data/calibration.json). Stateless: the conversation's context comes in and the
  * context for the next turn goes out; the HTTP layer stores both.
  */
-import type { Locale } from '@portal/search';
+import { focus, type Locale } from '@portal/search';
 import { Composer, faqSource, procedureSource, readMessages, type Messages, type Source } from './compose';
 import { confidence, readCalibration, type Calibration, type Features } from './confidence';
 import { Ranker, type Candidate } from './rank';
@@ -125,9 +125,14 @@ export class Assistant {
   }
 
   private async decide(input: AskInput): Promise<Reply> {
-    const question = normalize(input.question);
-    const lang = this.language(question, input.locale);
-    const a = this.rules.analyse(question);
+    const whole = normalize(input.question);
+    const lang = this.language(whole, input.locale);
+    // Injections and requests for a person count wherever they are in a letter; the rest, requests
+    // for someone's data or for something illegal included, is decided on the question it asks
+    // (greetings, story and thanks left out): a story may name an address or a bribe without asking for one.
+    const all = this.rules.analyse(whole);
+    const question = focus(whole);
+    const a = question === whole ? all : { ...this.rules.analyse(question), injection: all.injection, handoff: all.handoff };
     const base = { locale: lang, context: {}, candidates: [] as Reply['candidates'] };
     const agency = this.knowledge.agency(lang, this.handoffAgency);
 
@@ -169,10 +174,20 @@ export class Assistant {
 
     // The synonym list (search/data/synonyms.json) is public-administration vocabulary: a phrase of it
     // in the question is evidence the question is about administration.
-    const domain = a.domain + this.ranker.synonymGroups(question, best?.locale ?? lang);
+    // Counted over the whole message: a letter's story names the administration its question is about.
+    const domain = all.domain + this.ranker.synonymGroups(whole, best?.locale ?? lang);
     const cue = a.outOfScope ? a.outOfScope.score - domain : 0;
     if (a.outOfScope && cue >= c.refuseOutOfScopeAt && p < c.keepInScopeAt) {
       return { ...this.refuse(lang, 'outOfScope', a.outOfScope.topic, round(Math.min(0.95, 0.5 + 0.1 * cue))), ...decided };
+    }
+    // A matter of a national agency (social insurance, tax, passports, courts…): a redirect to it,
+    // unless one of the best procedures names the matter (the province has that procedure) or the
+    // editors' FAQ about it answers with confidence.
+    const national = a.national?.phrases;
+    const provincial = national && candidates.slice(0, 3).some((x) => x.procedure && this.names(x, national));
+    const editorsAnswer = national && best?.faq && this.names(best, national) && p >= c.answerAt;
+    if (a.national && !provincial && !editorsAnswer) {
+      return { ...this.refuse(lang, 'national', a.national.topic, 0.9), ...decided };
     }
     if (domain === 0 && p < c.refuseUnrelatedBelow && (!best || best.idfCoverage < 0.5)) {
       return { ...this.refuse(lang, 'outOfScope', a.outOfScope?.topic, round(1 - p)), ...decided };
@@ -206,6 +221,12 @@ export class Assistant {
       return { ...base, kind: 'clarify', answer: `${this.composer.text(lang, 'clarify')}\n${lines}`, sources: options, confidence: round(p), reason: 'clarify', ...decided };
     }
     return { ...base, kind: 'handoff', answer: this.composer.handoff(lang, 'handoffLowConfidence', agency), sources: [], confidence: round(p), reason: 'handoff:low-confidence', ...decided };
+  }
+
+  /** Whether a candidate's title (a procedure's name, a FAQ's question) holds one of the (folded) phrases. */
+  private names(candidate: Candidate, phrases: string[]): boolean {
+    const title = ` ${foldedWords(candidate.procedure?.name ?? candidate.faq?.question ?? '').join(' ')} `;
+    return phrases.some((phrase) => title.includes(` ${phrase} `));
   }
 
   private refuse(lang: Locale, category: string, topic: string | undefined, conf: number): Reply {

@@ -20,6 +20,8 @@ export type IntentData = {
     illegal: Graded;
     privacy: { data: Bilingual; thirdParty: Bilingual; reveal: Bilingual; unless?: Bilingual };
     outOfScope: { topics: Record<string, Graded>; domain: Bilingual };
+    /** Matters national agencies handle (social insurance, tax, passports, courts…): a redirect to the agency, not an answer. */
+    national: Record<string, Bilingual>;
   };
   aspects: Record<Aspect, Bilingual & { tags?: string[] }>;
   followUp: Bilingual;
@@ -46,6 +48,8 @@ export type Analysis = {
   privacy: boolean;
   /** The out-of-scope topic with the highest score, if any cue was found. */
   outOfScope: { topic: string; score: number } | undefined;
+  /** A matter of a national agency the text names, and the folded phrases that name it. */
+  national: { topic: string; phrases: string[] } | undefined;
   /** Number of public-administration words: evidence against an out-of-scope reading. */
   domain: number;
   /** What about a procedure the question asks, in the order mentioned. */
@@ -97,6 +101,7 @@ export class IntentRules {
   private readonly illegal: GradedRule;
   private readonly privacy: { data: Phrases; thirdParty: Phrases; reveal: Phrases; unless: Phrases };
   private readonly topics: [string, GradedRule][];
+  private readonly national: [string, Phrases][];
   private readonly domain: Phrases;
   private readonly aspectPhrases: [Aspect, Phrases][];
   private readonly aspectTags: Map<string, Aspect[]>;
@@ -116,6 +121,7 @@ export class IntentRules {
     this.privacy = { data: strictOf(both(p.data)), thirdParty: strictOf(both(p.thirdParty)), reveal: strictOf(both(p.reveal)), unless: Phrases.of(both(p.unless)) };
     this.topics = Object.entries(data.refusals.outOfScope.topics).map(([topic, graded]) => [topic, new GradedRule(graded)]);
     this.domain = strictOf(both(data.refusals.outOfScope.domain));
+    this.national = Object.entries(data.refusals.national).map(([topic, phrases]) => [topic, strictOf(both(phrases))]);
     this.aspectPhrases = aspects.map((a) => [a, Phrases.of(both(data.aspects[a]))]);
     this.aspectTags = new Map();
     for (const a of aspects) {
@@ -175,6 +181,15 @@ export class IntentRules {
       if (score > 0 && (!outOfScope || score > outOfScope.score)) outOfScope = { topic, score };
     }
 
+    let national: Analysis['national'];
+    for (const [topic, phrases] of this.national) {
+      const matches = phrases.find(typed);
+      if (matches.length) {
+        national = { topic, phrases: matches.map((m) => words.slice(m.start, m.end).join(' ')) };
+        break;
+      }
+    }
+
     const privacy =
       this.privacy.data.has(typed) && this.privacy.thirdParty.has(typed) && this.privacy.reveal.has(typed) && !this.privacy.unless.has(typed);
 
@@ -199,6 +214,7 @@ export class IntentRules {
       illegal: this.illegal.score(typed),
       privacy,
       outOfScope,
+      national,
       domain: this.domain.find(typed).length,
       aspects: ordered,
       aspectWords: covered,

@@ -233,6 +233,48 @@ describe('refusals', () => {
   });
 });
 
+describe('national matters and letters', () => {
+  test('questions for national agencies are redirected to the agency, not answered, handed off or refused as off-topic', async () => {
+    const cases: [string, string, RegExp][] = [
+      ['Doanh nghiệp nợ tiền đóng bảo hiểm xã hội hai tháng thì bị xử lý thế nào?', 'social_insurance', /Bảo hiểm xã hội.*VssID/],
+      ['Mẹ tôi hưởng lương hưu, nay chuyển về quê thì báo ở đâu để nhận tiếp?', 'social_insurance', /Bảo hiểm xã hội/],
+      ['Cho tôi hỏi quyết toán thuế thu nhập cá nhân năm nay làm thế nào', 'tax', /cơ quan thuế.*eTax Mobile/],
+      ['Cháu bé 5 tuổi đi nước ngoài cùng bố mẹ có phải có hộ chiếu riêng không ạ?', 'immigration', /xuất nhập cảnh/],
+      ['Nộp đơn khởi kiện đòi nợ thì phải đóng án phí bao nhiêu?', 'courts', /Tòa án nhân dân/],
+      ['Công ty cổ phần muốn phát hành thêm cổ phiếu để tăng vốn thì xin phép ở đâu?', 'securities', /Chứng khoán/],
+    ];
+    for (const [question, topic, agency] of cases) {
+      const reply = await ask(question);
+      assert.equal(reply.kind, 'refuse', question);
+      assert.equal(reply.reason, `refuse:national:${topic}`, question);
+      assert.match(reply.answer, /không thuộc thủ tục do tỉnh giải quyết/, question);
+      assert.match(reply.answer, agency, question);
+    }
+  });
+
+  test('a national word inside a provincial procedure is not redirected: the province handles it', async () => {
+    const reply = await ask('Làm khai sinh cho con có được cấp luôn thẻ bảo hiểm y tế không?');
+    assert.notEqual(reply.kind, 'refuse', reply.reason);
+  });
+
+  test('a letter with greetings, a story and thanks is answered on the question it asks', async () => {
+    const letter =
+      'Chào cán bộ một cửa. Vợ chồng tôi cưới nhau đã hai năm, đầu tháng này vợ tôi sinh cháu đầu lòng tại bệnh viện huyện, mẹ tròn con vuông. ' +
+      'Cả nhà ai cũng mừng, ông bà nội ngoại đều lên thăm. Xin hỏi làm giấy khai sinh cho cháu thì cần chuẩn bị những giấy tờ gì? Tôi cảm ơn nhiều.';
+    const reply = await ask(letter);
+    assert.equal(reply.kind, 'answer', reply.reason);
+    assert.equal(subject(reply.sources[0]!), '1.001193');
+  });
+
+  test('a request for a person inside a long letter still hands off', async () => {
+    const letter =
+      'Tôi đã nộp hồ sơ xin giấy phép xây dựng từ tháng trước, đã bổ sung giấy tờ hai lần theo yêu cầu mà vẫn chưa có kết quả. ' +
+      'Tôi rất bức xúc vì phải nghỉ làm nhiều buổi. Tôi muốn gặp trực tiếp cán bộ để được giải thích rõ. Xin hỏi khi nào có kết quả?';
+    const reply = await ask(letter);
+    assert.equal(reply.kind, 'handoff', reply.reason);
+  });
+});
+
 test('every answer carries at least one source with a portal link, and every confidence is a probability', async () => {
   for (const question of ['tách thửa đất cần giấy tờ gì', 'giấy phép bán lẻ rượu', 'quên mật khẩu đăng nhập', 'How long does it take to split a land plot?']) {
     const reply = await ask(question);
