@@ -27,10 +27,17 @@ export type SearchPageProps = {
   assistantHint?: boolean;
 };
 
+/** A query as headings and the tab title repeat it: a pasted letter is cut after about 80 characters, at a word. */
+export function quoted(q: string, max = 80): string {
+  if (q.length <= max) return q;
+  const cut = q.slice(0, max);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > max / 2 ? cut.lastIndexOf(' ') : max).trimEnd()}…`;
+}
+
 export default function SearchPage({ locale, messages, labels, assistantHint = false }: SearchPageProps) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
-  const heading = ({ params, result }: Shown) => (result.total ? t('found', { count: result.total, q: params.q }) : t('nothingFound', { q: params.q }));
-  const search = useSearch(locale, { heading, documentTitle: (q, title) => t('documentTitle', { q, title }) });
+  const heading = ({ params, result }: Shown) => t(result.total ? 'found' : 'nothingFound', { count: result.total, q: quoted(params.q) });
+  const search = useSearch(locale, { heading, documentTitle: (q, title) => t('documentTitle', { q: quoted(q), title }) });
   const { params, shown, loading, failure } = search;
 
   return (
