@@ -61,6 +61,9 @@ export type AssistantOptions = {
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
+/** Share of the question's subject (IDF-weighted) a procedure listed with a handoff must be about. */
+const likelyAbout = 0.5;
+
 export class Assistant {
   readonly rules: IntentRules;
   readonly calibration: Calibration;
@@ -193,7 +196,7 @@ export class Assistant {
       return { ...this.refuse(lang, 'outOfScope', a.outOfScope?.topic, round(1 - p)), ...decided };
     }
     if (!best || p < c.clarifyAt) {
-      return { ...base, kind: 'handoff', answer: this.composer.handoff(lang, 'handoffLowConfidence', agency), sources: [], confidence: round(p), reason: 'handoff:low-confidence', ...decided };
+      return { ...base, ...this.lowConfidenceHandoff(candidates, lang), confidence: round(p), ...decided };
     }
     // Two subjects the question fits equally well (as close, covering as much, adding no more to
     // it): ask which one is meant rather than guess. A subject's tightest close candidate (a FAQ
@@ -220,7 +223,18 @@ export class Assistant {
       const lines = options.map((s) => `- [${s.title}](${s.url})`).join('\n');
       return { ...base, kind: 'clarify', answer: `${this.composer.text(lang, 'clarify')}\n${lines}`, sources: options, confidence: round(p), reason: 'clarify', ...decided };
     }
-    return { ...base, kind: 'handoff', answer: this.composer.handoff(lang, 'handoffLowConfidence', agency), sources: [], confidence: round(p), reason: 'handoff:low-confidence', ...decided };
+    return { ...base, ...this.lowConfidenceHandoff(candidates, lang), confidence: round(p), ...decided };
+  }
+
+  /**
+   * A handoff when no answer is sure enough: staff will reply, and meanwhile the two or three
+   * procedures most likely meant are listed (each once, only those about the question's subject).
+   */
+  private lowConfidenceHandoff(candidates: Candidate[], lang: Locale): Pick<Reply, 'kind' | 'answer' | 'sources' | 'reason'> {
+    const answer = this.composer.handoff(lang, 'handoffLowConfidence', this.knowledge.agency(lang, this.handoffAgency));
+    const likely = this.distinctSources(candidates.filter((x) => x.idfCoverage >= likelyAbout), lang);
+    const lines = likely.map((s) => `- [${s.title}](${s.url})`).join('\n');
+    return { kind: 'handoff', answer: likely.length ? `${answer}\n\n${this.composer.text(lang, 'likely')}\n${lines}` : answer, sources: likely, reason: 'handoff:low-confidence' };
   }
 
   /** Whether a candidate's title (a procedure's name, a FAQ's question) holds one of the (folded) phrases. */
@@ -330,7 +344,11 @@ export class Assistant {
   private clarifyOptions(candidates: Candidate[], lang: Locale): Source[] {
     const best = candidates[0];
     if (!best) return [];
-    const close = candidates.filter((c) => c.score >= best.score - this.calibration.clarifyWithin && c.coverage >= 0.5);
+    return this.distinctSources(candidates.filter((c) => c.score >= best.score - this.calibration.clarifyWithin && c.coverage >= 0.5), lang);
+  }
+
+  /** Up to three sources for the candidates' distinct subjects, best first: a subject's procedure, else its FAQ. */
+  private distinctSources(close: Candidate[], lang: Locale): Source[] {
     const topics: string[] = [];
     for (const c of close) if (!topics.includes(c.topic)) topics.push(c.topic);
     return topics.slice(0, 3).map((topic) => {

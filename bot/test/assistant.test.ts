@@ -149,6 +149,17 @@ describe('clarify and handoff', () => {
     assert.ok(vi.answer.includes(centre.email!) && vi.answer.includes(centre.openingHours!));
   });
 
+  test('a handoff when unsure lists the procedure most likely meant, once, as a link; never one about another subject', async () => {
+    const small = await assistantOn({
+      procedures: [procedure('2.000003', 'Cấp giấy phép xây dựng nhà ở riêng lẻ'), procedure('2.000005', 'Cấp giấy phép di dời công trình'), procedure('2.000004', 'Đăng ký kết hôn')],
+    });
+    const reply = await small.ask({ question: 'Xây nhà trên đất nông nghiệp có xin được giấy phép xây dựng không' });
+    assert.equal(reply.kind, 'handoff', reply.reason);
+    assert.deepEqual(reply.sources.map((s) => s.key), ['2.000003']);
+    assert.match(reply.answer, /có thể liên quan:\n- \[Cấp giấy phép xây dựng nhà ở riêng lẻ\]\(\/thu-tuc\/[a-z0-9-]+\)$/);
+    assert.match(reply.answer, /0263 3555 036/, 'still how to reach staff');
+  });
+
   test('a question about administration the content cannot answer is handed off, not guessed', async () => {
     const small = await assistantOn({ procedures: [procedure('2.000003', 'Cấp giấy phép xây dựng nhà ở'), procedure('2.000004', 'Đăng ký kết hôn')] });
     const reply = await small.ask({ question: 'Thủ tục cấp giấy phép nuôi chim yến cần những gì?' });

@@ -59,7 +59,8 @@ export function Message({ m, t, busy, onChoose, onRetry, onVote }: { m: Line; t:
         </div>
       )}
       {!m.live && clarify && sources.length > 0 && <Choices sources={sources} busy={busy} t={t} onChoose={onChoose} />}
-      {!m.live && !clarify && sources.length > 0 && <Sources id={`assistant-src-${m.n}`} sources={sources} t={t} />}
+      {/* A handoff lists the procedures it suggests in its text: they are not the sources of an answer. */}
+      {!m.live && !clarify && m.kind !== 'handoff' && sources.length > 0 && <Sources id={`assistant-src-${m.n}`} sources={sources} t={t} />}
       {!m.live && m.turnId && m.conversationId && <Feedback message={m} t={t} onVote={onVote} />}
     </div>
   );

@@ -55,6 +55,13 @@ describe('the assistant’s examples, rendered on the server', () => {
     assert.match(text(choices), /Đăng ký kết hôn cần giấy tờ gì\?.*Đăng ký kết hôn mất bao lâu\?/);
   });
 
+  test('a handoff lists the procedures it suggests as links in its text, not as the sources of an answer', () => {
+    const links = vi.byRole('link').filter((a) => attr(a, 'href') === '/thu-tuc/dang-ky-ket-hon');
+    assert.equal(links.length, 1);
+    assert.equal(text(links[0]!), 'Thủ tục đăng ký kết hôn');
+    assert.equal(vi.byRole('list').filter((l) => vi.name(l) === 'Nguồn:').length, 1, 'only the answer has a sources list');
+  });
+
   test('a phone number is a tel: link in a handoff only', () => {
     const tel = vi.byRole('link').filter((a) => attr(a, 'href')?.startsWith('tel:'));
     assert.deepEqual(tel.map((a) => attr(a, 'href')), ['tel:02633555036']);

@@ -35,7 +35,15 @@ export const conversationExample: Message[] = [
     turnId: 't2',
   },
   { n: 5, role: 'user', text: 'Tôi muốn gặp nhân viên hỗ trợ.' },
-  { n: 6, role: 'bot', kind: 'handoff', text: 'Gọi đường dây nóng 0263 3555 036 trong giờ hành chính.', sources: [], conversationId, turnId: 't3' },
+  {
+    n: 6,
+    role: 'bot',
+    kind: 'handoff',
+    text: 'Gọi đường dây nóng 0263 3555 036 trong giờ hành chính.\n\nTrong khi chờ, bạn có thể xem các thủ tục có thể liên quan:\n- [Thủ tục đăng ký kết hôn](/thu-tuc/dang-ky-ket-hon)',
+    sources: [{ type: 'procedure', documentId: 'p2', code: '1.000894.000.00.00.H36', title: 'Thủ tục đăng ký kết hôn', url: '/thu-tuc/dang-ky-ket-hon' }],
+    conversationId,
+    turnId: 't3',
+  },
   { n: 8, role: 'error', text: 'Không kết nối được với trợ lý.', job: { question: 'lệ phí khai sinh' } },
   { n: 10, role: 'bot', text: 'Lệ phí đăng ký khai sinh', live: true },
 ];
