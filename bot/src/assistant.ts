@@ -61,6 +61,9 @@ export type AssistantOptions = {
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
+/** Sources as a Markdown list of links. */
+const linkList = (sources: Source[]): string => sources.map((s) => `- [${s.title}](${s.url})`).join('\n');
+
 /** Share of the question's subject (IDF-weighted) a procedure listed with a handoff must be about. */
 const likelyAbout = 0.5;
 
@@ -220,8 +223,7 @@ export class Assistant {
     }
     const options = this.clarifyOptions(candidates, lang);
     if (options.length >= 2) {
-      const lines = options.map((s) => `- [${s.title}](${s.url})`).join('\n');
-      return { ...base, kind: 'clarify', answer: `${this.composer.text(lang, 'clarify')}\n${lines}`, sources: options, confidence: round(p), reason: 'clarify', ...decided };
+      return { ...base, kind: 'clarify', answer: `${this.composer.text(lang, 'clarify')}\n${linkList(options)}`, sources: options, confidence: round(p), reason: 'clarify', ...decided };
     }
     return { ...base, ...this.lowConfidenceHandoff(candidates, lang), confidence: round(p), ...decided };
   }
@@ -233,8 +235,7 @@ export class Assistant {
   private lowConfidenceHandoff(candidates: Candidate[], lang: Locale): Pick<Reply, 'kind' | 'answer' | 'sources' | 'reason'> {
     const answer = this.composer.handoff(lang, 'handoffLowConfidence', this.knowledge.agency(lang, this.handoffAgency));
     const likely = this.distinctSources(candidates.filter((x) => x.idfCoverage >= likelyAbout), lang);
-    const lines = likely.map((s) => `- [${s.title}](${s.url})`).join('\n');
-    return { kind: 'handoff', answer: likely.length ? `${answer}\n\n${this.composer.text(lang, 'likely')}\n${lines}` : answer, sources: likely, reason: 'handoff:low-confidence' };
+    return { kind: 'handoff', answer: likely.length ? `${answer}\n\n${this.composer.text(lang, 'likely')}\n${linkList(likely)}` : answer, sources: likely, reason: 'handoff:low-confidence' };
   }
 
   /** Whether a candidate's title (a procedure's name, a FAQ's question) holds one of the (folded) phrases. */

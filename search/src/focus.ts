@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fold } from './text';
+import { escapeRegExp, fold } from './text';
 
 /**
  * The cues that tell the sentences of a letter apart (`data/focus.json`, folded Vietnamese and
@@ -8,7 +8,7 @@ import { fold } from './text';
  */
 type Cues = { courtesy: string[]; question: string[] };
 const cues: Cues = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../data/focus.json'), 'utf8')) as Cues;
-const alternatives = (list: string[]) => list.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+const alternatives = (list: string[]) => list.map(escapeRegExp).join('|');
 const courtesy = new RegExp(`^(?:${alternatives(cues.courtesy)})(?![\\p{L}\\p{N}])`, 'u');
 const question = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives(cues.question)})(?![\\p{L}\\p{N}])`, 'u');
 const questionAll = new RegExp(question.source, 'gu');

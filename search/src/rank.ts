@@ -149,13 +149,13 @@ export function rerank(
   const totalWeight = concepts.reduce((s, c) => s + c.weight, 0) || 1;
   // A long question names more than its subject: a candidate must cover half of what its heaviest
   // few concepts weigh, not half of every word of the letter.
-  const floorWeight = weights.minCoverage * [...concepts.map((c) => c.weight)].sort((a, b) => b - a).slice(0, weights.floorConcepts).reduce((s, w) => s + w, 0);
+  const floorWeight = weights.minCoverage * concepts.map((c) => c.weight).sort((a, b) => b - a).slice(0, weights.floorConcepts).reduce((s, w) => s + w, 0);
   const folded = expansion.words;
   const typedWithMarks = words(query).filter(hasDiacritics);
   const isQuestion = answerIntent[locale].test(folded.join(' ')) || query.includes('?');
   const maxScore = Math.max(...candidates.map((c) => c.score), 1e-9);
 
-  /** The share of the query a candidate covers; NaN as soon as it cannot reach `minCoverage`, which drops it. */
+  /** The share of the query a candidate covers; NaN as soon as it cannot reach the floor, which drops it. */
   function coverageOf(prepared: Prepared): number {
     let covered = 0;
     let left = totalWeight;
@@ -170,7 +170,7 @@ export function rerank(
   return candidates
     .flatMap(({ doc, prepared, score }) => {
       const coverage = coverageOf(prepared);
-      if (!(coverage * totalWeight >= floorWeight - 1e-9)) return [];
+      if (Number.isNaN(coverage)) return [];
       const phrase = folded.length > 1 && (phraseMatch(folded, prepared.title) === 1 || prepared.questions.some((q) => phraseMatch(folded, q) === 1));
       const marks = typedWithMarks.length ? typedWithMarks.filter((w) => prepared.titleOriginal.has(w)).length / typedWithMarks.length : 0;
       const prior =

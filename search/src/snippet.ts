@@ -1,4 +1,4 @@
-import { escapeHtml, fold } from './text';
+import { escapeHtml, escapeRegExp, fold } from './text';
 
 /**
  * A short passage of `text` around the query's words, HTML-escaped, with each matched word in
@@ -33,7 +33,7 @@ function wordsPattern(queryWords: string[]): RegExp | null {
   const wanted = [...new Set(queryWords.filter((w) => w.length >= 2))];
   const key = wanted.join(' ');
   if (key !== last.key) {
-    const alternatives = wanted.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    const alternatives = wanted.map(escapeRegExp).join('|');
     last = { key, pattern: wanted.length ? new RegExp(`(?<![\\p{L}\\p{N}])(${alternatives})[\\p{L}\\p{N}]*`, 'gu') : null };
   }
   return last.pattern;

@@ -61,5 +61,8 @@ export function terms(text: string): string[] {
 /** Terms already chosen by the engine (words and pairs), separated by spaces: taken as they are. */
 export const chosenTerms = (term: string): string[] => term.split(' ').filter(Boolean);
 
+/** Text to match literally inside a regular expression. */
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 export const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -1,5 +1,5 @@
-import { focus } from '../focus';
 import type { Index, Meilisearch, SearchParams, Settings, Task } from 'meilisearch' with { 'resolution-mode': 'import' };
+import { focus } from '../focus';
 import { poolSize, prepare, rerank } from '../rank';
 import { assemble, expandedTerm, suggestTitles } from '../results';
 import { Synonyms } from '../synonyms';
