@@ -26,7 +26,7 @@ test('questions fall in a length band and, typed without diacritics, in that gro
 test('the shared development set is read whole, and every procedure it names is in the sample catalogue', (t) => {
   const real = readCitizenQuestions();
   if (typeof real === 'string') {
-    t.diagnostic(real);
+    t.skip(real); // says plainly that it did not run, as the Meilisearch contract does without MEILI_URL
     return;
   }
   assert.ok(real.inScope.length > 0 && real.outOfScope.length > 0);
