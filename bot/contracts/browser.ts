@@ -78,6 +78,8 @@ export type AssistantHealth = {
   status: 'ok';
   /** Whether the content is loaded (before that, questions get 503). */
   ready: boolean;
+  /** Whether the assistant answers by itself; false: every question goes to staff (the kill switch). */
+  answering: boolean;
   /** ISO 8601 time of the last content load. */
   loadedAt: string | null;
   content: { faqs: Record<Locale, number>; procedures: Record<Locale, number> };

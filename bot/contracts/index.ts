@@ -94,6 +94,7 @@ const perLocale = z.record(z.enum(locales), z.number().int().min(0));
 export const assistantHealthSchema = z.object({
   status: z.literal('ok'),
   ready: z.boolean(),
+  answering: z.boolean(),
   loadedAt: z.string().nullable(),
   content: z.object({ faqs: perLocale, procedures: perLocale }),
 });

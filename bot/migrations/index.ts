@@ -7,6 +7,7 @@ import type { Knex } from 'knex';
 import * as conversations from './0001_conversations';
 import * as conversationSecrets from './0002_conversation_secrets';
 import * as maskStoredQuestions from './0003_mask_stored_questions';
+import * as turnSteps from './0004_turn_steps';
 
 type Migration = { up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0001_conversations': conversations,
   '0002_conversation_secrets': conversationSecrets,
   '0003_mask_stored_questions': maskStoredQuestions,
+  '0004_turn_steps': turnSteps,
 };
 
 /** The assistant's bookkeeping tables (knex adds `_lock` for the second). */

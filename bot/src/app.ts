@@ -19,6 +19,7 @@ import { buildBotApp } from './http/app';
 import { Knowledge } from './knowledge';
 import { startPurging } from './retention';
 import { HybridRetriever, LexicalRetriever } from './retrieval';
+import { AnsweringSwitch } from './pipeline';
 import { KnexConversationStore, type ConversationStore } from './store';
 import { createWording } from './wording/llm';
 import type { DenseRetriever } from './embeddings/dense';
@@ -65,7 +66,12 @@ export async function startBot(options: BotOptions = {}): Promise<RunningBot> {
   const store = new KnexConversationStore(db);
   const stopPurging = startPurging(store, config.retentionDays, log);
   // Optional LLM wording (LLM_PROVIDER, off by default): rephrases answers, checked against their sources.
-  const assistant = new Assistant(knowledge, { handoffAgency: config.handoffAgency, wording: createWording(config.llm, { log }) });
+  const assistant = new Assistant(knowledge, {
+    handoffAgency: config.handoffAgency,
+    wording: createWording(config.llm, { log }),
+    answering: new AnsweringSwitch(config.answering),
+  });
+  if (!config.answering) log('Automatic answering is off (BOT_ANSWERING=false): every question goes to staff');
 
   if (options.waitForContent) await knowledge.refresh();
   let lastError = '';

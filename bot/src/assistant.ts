@@ -11,6 +11,7 @@ import { Ranker, type Candidate } from './rank';
 import type { Faq, Procedure } from './content/types';
 import { IntentRules, type Analysis, type Aspect } from './intents';
 import { described, type Knowledge } from './knowledge';
+import { AnsweringSwitch, Trace, type StepRecord } from './pipeline';
 import { maskPersonalData } from './privacy';
 import { Glossary, defaultColloquialFile, defaultGlossaryFile } from './glossary';
 import { foldedWords, hasDiacritics, normalize, vietnameseSyllable } from './text';
@@ -45,7 +46,12 @@ export type Reply = {
   candidates: { type: string; key: string; score: number; coverage: number }[];
   /** The confidence model's inputs, when retrieval decided (for calibration). */
   features?: Features;
+  /** The steps that ran, each with its status and reason (stored with the turn). */
+  steps: StepRecord[];
 };
+
+/** A reply while it is being decided: the steps are added when it is done. */
+type Draft = Omit<Reply, 'steps'>;
 
 export type AssistantOptions = {
   rules?: IntentRules;
@@ -57,6 +63,8 @@ export type AssistantOptions = {
   glossaryFile?: string;
   /** Optional LLM wording of answers (src/wording/llm.ts, `createWording`); without it the extractive text is the answer. */
   wording?: Wording;
+  /** Whether the assistant answers by itself (off: every question goes to staff). @default on */
+  answering?: AnsweringSwitch;
 };
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
@@ -76,6 +84,7 @@ export class Assistant {
   private readonly ranker: Ranker;
   private readonly handoffAgency: string;
   private readonly wording: Wording | undefined;
+  readonly answering: AnsweringSwitch;
 
   constructor(
     readonly knowledge: Knowledge,
@@ -89,6 +98,7 @@ export class Assistant {
     this.ranker = new Ranker(knowledge, this.rules, this.calibration.ranking);
     this.handoffAgency = options.handoffAgency ?? 'trung-tam-phuc-vu-hanh-chinh-cong';
     this.wording = options.wording;
+    this.answering = options.answering ?? new AnsweringSwitch();
   }
 
   /** The language a question is written in: diacritics mean Vietnamese; otherwise the words decide, then the hint. */
@@ -111,17 +121,55 @@ export class Assistant {
   }
 
   async ask(input: AskInput): Promise<Reply> {
-    const reply = await this.decide(input);
-    // Only an answer may be reworded, from its own sources; undefined (off, timeout, failed check) keeps the extractive text.
-    if (reply.kind !== 'answer' || !this.wording) return reply;
+    const trace = new Trace();
+    const done = (reply: Draft): Reply => ({ ...reply, steps: trace.steps });
+    if (!this.answering.on) {
+      trace.stop('switch', 'answering-off');
+      const lang = this.language(normalize(input.question), input.locale);
+      const answer = this.composer.handoff(lang, 'handoffPaused', this.knowledge.agency(lang, this.handoffAgency));
+      return done({ kind: 'handoff', answer, sources: [], confidence: 1, locale: lang, reason: 'handoff:answering-off', context: input.context ?? {}, candidates: [] });
+    }
+    trace.ok('switch', 'answering-on');
+    const decided = await this.decide(input, trace);
+    const reply = await this.compose(input, decided, trace);
+    const failed = this.check(reply);
+    if (failed) {
+      trace.stop('check', failed);
+      return done({ ...reply, ...this.lowConfidenceHandoff([], reply.locale), reason: 'handoff:check-failed', confidence: 0, context: {} });
+    }
+    trace.ok('check', 'passed');
+    return done(reply);
+  }
+
+  /** An answer reworded by the optional model, from its own sources; the extractive text otherwise. */
+  private async compose(input: AskInput, reply: Draft, trace: Trace): Promise<Draft> {
+    // Only an answer may be reworded; undefined (off, timeout, failed check) keeps the extractive text.
+    if (reply.kind !== 'answer' || !this.wording) {
+      trace.ok('compose', reply.kind === 'answer' ? 'extractive' : reply.kind);
+      return reply;
+    }
     // The model may run elsewhere: it gets the question with personal data masked (it needs only the subject).
     const question = maskPersonalData(normalize(input.question));
     const worded = await this.wording.rephrase({ question, locale: reply.locale, extractiveAnswer: reply.answer, sources: this.passages(reply) });
+    trace.ok('compose', worded === undefined ? 'extractive (wording unavailable or rejected)' : 'worded');
     return worded === undefined ? reply : { ...reply, answer: worded };
   }
 
+  /**
+   * The last look before a reply leaves: it has text, an answer has sources, and every source is
+   * still in the content (a refresh may have removed one meanwhile). @returns why it fails, or undefined
+   */
+  private check(reply: Draft): string | undefined {
+    if (!reply.answer.trim()) return 'empty-text';
+    if (reply.kind === 'answer' && reply.sources.length === 0) return 'answer-without-source';
+    const gone = reply.sources.find((s) =>
+      s.type === 'faq' ? !this.knowledge.faq(reply.locale, s.key) && !this.knowledge.faq('vi', s.key) : !this.knowledge.procedure(reply.locale, s.key) && !this.knowledge.procedure('vi', s.key),
+    );
+    return gone ? `source-gone:${gone.type}:${gone.key}` : undefined;
+  }
+
   /** A reply's sources with their text: a FAQ's answer, a procedure's fields for the aspects asked. */
-  private passages(reply: Reply): Passage[] {
+  private passages(reply: Draft): Passage[] {
     const text = (s: Source, l: Locale): string | undefined => {
       if (s.type === 'faq') return this.knowledge.faq(l, s.key)?.answer;
       const p = this.knowledge.procedure(l, s.key);
@@ -130,53 +178,67 @@ export class Assistant {
     return reply.sources.map((s) => ({ title: s.title, url: s.url, text: text(s, reply.locale) ?? text(s, 'vi') ?? '' }));
   }
 
-  private async decide(input: AskInput): Promise<Reply> {
+  private async decide(input: AskInput, trace: Trace): Promise<Draft> {
     const whole = normalize(input.question);
     const lang = this.language(whole, input.locale);
+    trace.ok('normalise', lang);
     // Injections and requests for a person count wherever they are in a letter; the rest, requests
     // for someone's data or for something illegal included, is decided on the question it asks
     // (greetings, story and thanks left out): a story may name an address or a bribe without asking for one.
     const all = this.rules.analyse(whole);
     const question = focus(whole);
+    trace.ok('focus', question === whole ? 'whole text' : `${question.length} of ${whole.length} characters`);
     const a = question === whole ? all : { ...this.rules.analyse(question), injection: all.injection, handoff: all.handoff };
     const base = { locale: lang, context: {}, candidates: [] as Reply['candidates'] };
     const agency = this.knowledge.agency(lang, this.handoffAgency);
+    const stop = (step: 'rules' | 'decide', reply: Draft): Draft => {
+      trace.stop(step, reply.reason);
+      return reply;
+    };
 
-    if (a.words.length === 0) return { ...base, kind: 'clarify', answer: this.composer.text(lang, 'empty'), sources: [], confidence: 1, reason: 'small-talk:empty' };
-    if (a.injection) return this.refuse(lang, 'injection', undefined, 0.95);
-    if (a.illegal >= 2) return this.refuse(lang, 'illegal', undefined, Math.min(0.95, 0.6 + 0.1 * a.illegal));
-    if (a.privacy) return this.refuse(lang, 'privacy', undefined, 0.9);
+    if (a.words.length === 0) return stop('rules', { ...base, kind: 'clarify', answer: this.composer.text(lang, 'empty'), sources: [], confidence: 1, reason: 'small-talk:empty' });
+    if (a.injection) return stop('rules', this.refuse(lang, 'injection', undefined, 0.95));
+    if (a.illegal >= 2) return stop('rules', this.refuse(lang, 'illegal', undefined, Math.min(0.95, 0.6 + 0.1 * a.illegal)));
+    if (a.privacy) return stop('rules', this.refuse(lang, 'privacy', undefined, 0.9));
     if (a.handoff >= 2) {
-      return { ...base, kind: 'handoff', answer: this.composer.handoff(lang, 'handoffRequested', agency), sources: [], confidence: 0.95, reason: 'handoff:requested' };
+      return stop('rules', { ...base, kind: 'handoff', answer: this.composer.handoff(lang, 'handoffRequested', agency), sources: [], confidence: 0.95, reason: 'handoff:requested' });
     }
     if (a.smallTalk === 'about' && this.rules.aboutFaq) {
       const faq = this.knowledge.faq(lang, this.rules.aboutFaq) ?? this.knowledge.faq('vi', this.rules.aboutFaq);
-      if (faq) return { ...base, ...this.faqAnswer(faq, lang), confidence: 0.9, reason: 'small-talk:about' };
+      if (faq) return stop('rules', { ...base, ...this.faqAnswer(faq, lang), confidence: 0.9, reason: 'small-talk:about' });
     }
     if (a.smallTalk === 'greeting' || a.smallTalk === 'thanks') {
-      return { ...base, kind: 'clarify', answer: this.composer.text(lang, a.smallTalk), sources: [], confidence: 0.9, reason: `small-talk:${a.smallTalk}`, context: input.context ?? {} };
+      return stop('rules', { ...base, kind: 'clarify', answer: this.composer.text(lang, a.smallTalk), sources: [], confidence: 0.9, reason: `small-talk:${a.smallTalk}`, context: input.context ?? {} });
     }
 
     // A short follow-up ("còn phí thì sao?") is about the procedure of the previous answer.
     const previous = input.context?.topic ? (this.knowledge.procedure(lang, input.context.topic) ?? this.knowledge.procedure('vi', input.context.topic)) : undefined;
     if (previous && a.followUpOnly) {
+      trace.ok('rules', 'follow-up');
       const asked = a.aspects.length > 0 ? a.aspects : (input.context?.aspects ?? []);
-      return this.followUp(previous, asked, question, lang, a);
+      return this.followUp(previous, asked, question, lang, a, trace);
     }
     const asked = a.aspects.length === 0 && a.continuation && input.context?.aspects?.length ? input.context.aspects : a.aspects;
     // Nothing but fillers, generic and aspect words ("cho hỏi thủ tục này lệ phí bao nhiêu?") and no
     // earlier subject: ask which procedure.
     if (a.words.every((w, i) => a.aspectWords.has(i) || this.rules.isFiller(w) || this.rules.isGeneric(w))) {
-      return { ...base, kind: 'clarify', answer: this.composer.text(lang, 'needSubject'), sources: [], confidence: 0.9, reason: 'small-talk:no-subject', context: input.context ?? {} };
+      return stop('rules', { ...base, kind: 'clarify', answer: this.composer.text(lang, 'needSubject'), sources: [], confidence: 0.9, reason: 'small-talk:no-subject', context: input.context ?? {} });
     }
+    trace.ok('rules', asked.length ? `asks: ${asked.join(', ')}` : 'a question');
 
     const candidates = await this.search(question, lang, asked, a);
     const best = candidates[0];
+    trace.ok('retrieve', best ? `${candidates.length} candidates, best ${best.type} ${best.key} (${round(best.score)})` : 'nothing found');
     const features = this.features(candidates, a);
     const p = best ? confidence(features, this.calibration) : 0;
     const c = this.calibration;
     const listed = candidates.slice(0, 10).map((x) => ({ type: x.type, key: x.key, score: round(x.score), coverage: round(x.coverage) }));
     const decided = { candidates: listed, features };
+    const decide = (reply: Draft): Draft => {
+      if (reply.kind === 'answer') trace.ok('decide', reply.reason);
+      else trace.stop('decide', reply.reason);
+      return reply;
+    };
 
     // The synonym list (search/data/synonyms.json) is public-administration vocabulary: a phrase of it
     // in the question is evidence the question is about administration.
@@ -184,7 +246,7 @@ export class Assistant {
     const domain = all.domain + this.ranker.synonymGroups(whole, best?.locale ?? lang);
     const cue = a.outOfScope ? a.outOfScope.score - domain : 0;
     if (a.outOfScope && cue >= c.refuseOutOfScopeAt && p < c.keepInScopeAt) {
-      return { ...this.refuse(lang, 'outOfScope', a.outOfScope.topic, round(Math.min(0.95, 0.5 + 0.1 * cue))), ...decided };
+      return decide({ ...this.refuse(lang, 'outOfScope', a.outOfScope.topic, round(Math.min(0.95, 0.5 + 0.1 * cue))), ...decided });
     }
     // A matter of a national agency (social insurance, tax, passports, courts…): a redirect to it,
     // unless one of the best procedures names the matter (the province has that procedure) or the
@@ -193,13 +255,13 @@ export class Assistant {
     const provincial = national && candidates.slice(0, 3).some((x) => x.procedure && this.names(x, national));
     const editorsAnswer = national && best?.faq && this.names(best, national) && p >= c.answerAt;
     if (a.national && !provincial && !editorsAnswer) {
-      return { ...this.refuse(lang, 'national', a.national.topic, 0.9), ...decided };
+      return decide({ ...this.refuse(lang, 'national', a.national.topic, 0.9), ...decided });
     }
     if (domain === 0 && p < c.refuseUnrelatedBelow && (!best || best.idfCoverage < 0.5)) {
-      return { ...this.refuse(lang, 'outOfScope', a.outOfScope?.topic, round(1 - p)), ...decided };
+      return decide({ ...this.refuse(lang, 'outOfScope', a.outOfScope?.topic, round(1 - p)), ...decided });
     }
     if (!best || p < c.clarifyAt) {
-      return { ...base, ...this.lowConfidenceHandoff(candidates, lang), confidence: round(p), ...decided };
+      return decide({ ...base, ...this.lowConfidenceHandoff(candidates, lang), confidence: round(p), ...decided });
     }
     // Two subjects the question fits equally well (as close, covering as much, adding no more to
     // it): ask which one is meant rather than guess. A subject's tightest close candidate (a FAQ
@@ -219,13 +281,13 @@ export class Assistant {
         best.procedure && asked.length > 0
           ? candidates.find((x) => x.faq && x.topic === best.topic && x.aspectMatch === 1 && x.score >= best.score - c.preferFaqWithin)
           : undefined;
-      return { ...this.answer(faq ?? best, asked, lang), confidence: round(p), ...decided };
+      return decide({ ...this.answer(faq ?? best, asked, lang), confidence: round(p), ...decided });
     }
     const options = this.clarifyOptions(candidates, lang);
     if (options.length >= 2) {
-      return { ...base, kind: 'clarify', answer: `${this.composer.text(lang, 'clarify')}\n${linkList(options)}`, sources: options, confidence: round(p), reason: 'clarify', ...decided };
+      return decide({ ...base, kind: 'clarify', answer: `${this.composer.text(lang, 'clarify')}\n${linkList(options)}`, sources: options, confidence: round(p), reason: 'clarify', ...decided });
     }
-    return { ...base, ...this.lowConfidenceHandoff(candidates, lang), confidence: round(p), ...decided };
+    return decide({ ...base, ...this.lowConfidenceHandoff(candidates, lang), confidence: round(p), ...decided });
   }
 
   /**
@@ -244,7 +306,7 @@ export class Assistant {
     return phrases.some((phrase) => title.includes(` ${phrase} `));
   }
 
-  private refuse(lang: Locale, category: string, topic: string | undefined, conf: number): Reply {
+  private refuse(lang: Locale, category: string, topic: string | undefined, conf: number): Draft {
     const agency = this.knowledge.agency(lang, this.handoffAgency);
     return { kind: 'refuse', answer: this.composer.refusal(lang, category, topic, agency), sources: [], confidence: conf, locale: lang, reason: `refuse:${category}${topic ? `:${topic}` : ''}`, context: {}, candidates: [] };
   }
@@ -313,7 +375,7 @@ export class Assistant {
     };
   }
 
-  private answer(best: Candidate, asked: Aspect[], lang: Locale): Omit<Reply, 'confidence' | 'candidates'> {
+  private answer(best: Candidate, asked: Aspect[], lang: Locale): Omit<Draft, 'confidence' | 'candidates'> {
     if (best.faq) {
       const r = this.faqAnswer(best.faq, lang);
       return { ...r, reason: 'faq', context: { ...r.context, ...(asked.length ? { aspects: asked } : {}) } };
@@ -322,15 +384,17 @@ export class Assistant {
   }
 
   /** A follow-up: the FAQ of that procedure that answers what is asked if the question finds one, else the procedure's own fields. */
-  private async followUp(previous: Procedure, asked: Aspect[], question: string, lang: Locale, a: Analysis): Promise<Reply> {
+  private async followUp(previous: Procedure, asked: Aspect[], question: string, lang: Locale, a: Analysis, trace: Trace): Promise<Draft> {
     const own = this.knowledge.procedure(lang, previous.nationalCode) ?? previous;
     const candidates = (await this.ranker.rank(`${question} ${own.name}`, own.locale, asked, a)).filter((c) => c.topic === own.nationalCode);
+    trace.ok('retrieve', `${candidates.length} candidates of ${own.nationalCode}`);
     const p = candidates[0] ? confidence(this.features(candidates, a), this.calibration) : 0;
     const listed = candidates.slice(0, 10).map((x) => ({ type: x.type, key: x.key, score: round(x.score), coverage: round(x.coverage) }));
     const faq = candidates.find((c) => c.faq && c.aspectMatch > 0)?.faq;
     const useFaq = faq && (!described(own) || candidates[0]?.faq === faq);
     const reply = useFaq ? this.faqAnswer(faq, lang) : this.procedureAnswer(own, asked, lang);
     const prefix = useFaq ? `${this.composer.text(lang, 'followUpPrefix', { name: own.name })}\n\n` : '';
+    trace.ok('decide', 'follow-up');
     return {
       ...reply,
       answer: `${prefix}${reply.answer}`,

@@ -162,7 +162,7 @@ export class Composer {
   }
 
   /** The text of the handoff: the reason, then the contact of the agency that takes over (if the content has it). */
-  handoff(locale: Locale, reason: 'handoffRequested' | 'handoffLowConfidence', agency: Agency | undefined): string {
+  handoff(locale: Locale, reason: 'handoffRequested' | 'handoffLowConfidence' | 'handoffPaused', agency: Agency | undefined): string {
     const parts = [this.text(locale, reason)];
     if (agency) {
       const lines = [

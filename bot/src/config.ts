@@ -20,6 +20,8 @@ export const botVariables = {
     .string()
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'BOT_HANDOFF_AGENCY must be an agency slug')
     .default('trung-tam-phuc-vu-hanh-chinh-cong'),
+  /** Whether the assistant answers by itself; false hands every question to staff (the kill switch). */
+  BOT_ANSWERING: flagVariable.default(true),
   /** Texts whose lexical retrieval results are kept in memory until the content changes (0: none). */
   BOT_RETRIEVAL_CACHE: z.coerce.number().int().min(0).default(5000),
   /** Days a conversation is kept after its last turn; older ones are deleted with their turns. */
@@ -54,6 +56,8 @@ export type BotConfig = {
   cmsToken: () => string | undefined;
   ratePerMinute: number;
   refreshSeconds: number;
+  /** Whether the assistant answers by itself at start (BOT_ANSWERING); staff may switch it later. */
+  answering: boolean;
   /** Texts whose lexical retrieval results are kept (BOT_RETRIEVAL_CACHE). */
   retrievalCacheSize: number;
   handoffAgency: string;
@@ -77,6 +81,7 @@ export function readBotConfig(source: NodeJS.ProcessEnv = process.env): BotConfi
     cmsToken: shared.cmsToken,
     ratePerMinute: env.BOT_RATE_LIMIT,
     refreshSeconds: env.BOT_REFRESH_SECONDS,
+    answering: env.BOT_ANSWERING,
     retrievalCacheSize: env.BOT_RETRIEVAL_CACHE,
     handoffAgency: env.BOT_HANDOFF_AGENCY,
     retentionDays: env.CONVERSATION_RETENTION_DAYS,

@@ -9,13 +9,14 @@
  *   created/updated/waiting-since times.
  * - `assistant_turns`: one row per question: position, the question with personal data masked,
  *   answer, kind, reason, confidence, sources (JSON), locale, latency, `feedback` (+1 / −1) and its
- *   time, created time.
+ *   time, created time, and `steps` (JSON): the pipeline's steps with their status and reason.
  */
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Locale } from '@portal/search';
 import type { Kind, TurnContext } from './assistant';
 import type { Source } from './compose';
+import type { StepRecord } from './pipeline';
 import { maskPersonalData } from './privacy';
 
 export { connect, type DatabaseSettings } from './database';
@@ -37,6 +38,8 @@ export type TurnRecord = {
   latencyMs: number;
   /** What the next turn inherits; undefined keeps the conversation's current context. */
   context?: TurnContext;
+  /** The assistant's steps and why it stopped where it did (none for a turn staff were asked for). */
+  steps?: StepRecord[];
 };
 
 export type StoredTurn = TurnRecord & { id: string; position: number; feedback: number | null; createdAt: string };
@@ -98,6 +101,7 @@ type TurnRow = {
   latency_ms: number | string;
   feedback: number | string | null;
   created_at: string | Date;
+  steps: string | null;
 };
 
 export class KnexConversationStore implements ConversationStore {
@@ -160,6 +164,7 @@ export class KnexConversationStore implements ConversationStore {
         locale: turn.locale,
         latency_ms: Math.round(turn.latencyMs),
         created_at: now,
+        steps: json(turn.steps ?? []),
       })
       .returning('id');
     // PostgreSQL and SQLite (RETURNING) give { id }; older drivers a bare id.
@@ -187,6 +192,7 @@ export class KnexConversationStore implements ConversationStore {
       latencyMs: Number(r.latency_ms),
       feedback: r.feedback === null || r.feedback === undefined ? null : Number(r.feedback),
       createdAt: iso(r.created_at),
+      steps: parse<StepRecord[]>(r.steps, []),
     }));
   }
 

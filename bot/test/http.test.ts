@@ -70,6 +70,34 @@ test('by default only loopback proxies are believed and only the portal’s orig
   assert.throws(() => readBotConfig({ CORS_ORIGINS: '*' }), /CORS_ORIGINS/);
 });
 
+test('the kill switch: BOT_ANSWERING=false starts with answering off; off, a question is stored as a handoff stopped at the switch and the conversation waits for staff', async () => {
+  assert.equal(readBotConfig({}).answering, true);
+  assert.equal(readBotConfig({ BOT_ANSWERING: 'false' }).answering, false);
+  assert.throws(() => readBotConfig({ BOT_ANSWERING: 'maybe' }), /BOT_ANSWERING/);
+
+  const { assistant } = await sampleAssistant();
+  const { url, post } = await serve();
+  assistant.answering.set(false, 'test');
+  try {
+    assert.equal((await (await fetch(`${url}/health`)).json()).answering, false);
+    const response = await post('/api/ask', { question: 'Đăng ký kết hôn cần những giấy tờ gì?' });
+    assert.equal(response.status, 200);
+    const body = askResponseSchema.parse(await response.json());
+    assert.equal(body.kind, 'handoff');
+    assert.match(body.answer, /tạm dừng/);
+    const stored = await db(turnsTable).where({ id: Number(body.turnId) }).first();
+    assert.equal(stored.reason, 'handoff:answering-off');
+    assert.deepEqual(
+      JSON.parse(stored.steps).map((s: { step: string; status: string }) => `${s.step}:${s.status}`),
+      ['switch:stopped'],
+    );
+    assert.equal((await db('assistant_conversations').where({ id: stored.conversation_id }).first()).status, 'waiting_for_staff');
+  } finally {
+    assistant.answering.set(true, 'test');
+  }
+  assert.equal((await (await fetch(`${url}/health`)).json()).answering, true);
+});
+
 test('a forged X-Forwarded-For from an address that is not a trusted proxy still gets 429 once that address is spent', async () => {
   // The bot believes only 10.0.0.1; this test's requests come from 127.0.0.1 and claim to be others.
   const { post } = await serve({ trustedProxies: '10.0.0.1', ratePerMinute: 3 });

@@ -87,6 +87,7 @@ export function botHttpSuite(database: TestDatabase): void {
       assert.equal(response.status, 200);
       const body = await response.json();
       assert.equal(body.ready, true);
+      assert.equal(body.answering, true, 'BOT_ANSWERING defaults to on');
       assert.deepEqual(body.content, { faqs: { vi: 4, en: 2 }, procedures: { vi: 3, en: 2 } }, 'the published fixture, in both languages');
     });
 
@@ -98,6 +99,12 @@ export function botHttpSuite(database: TestDatabase): void {
       const stored = await db('assistant_turns').where({ id: Number(body.turnId) }).first();
       assert.equal(stored.conversation_id, (await conversationRow(body.conversationId)).id, 'turnId is the id of the stored turn');
       assert.equal(stored.answer, body.answer);
+      const steps = JSON.parse(stored.steps) as { step: string; status: string; reason: string }[];
+      assert.deepEqual(
+        steps.map((s) => `${s.step}:${s.status}`),
+        ['switch', 'normalise', 'focus', 'rules', 'retrieve', 'decide', 'compose', 'check'].map((s) => `${s}:ok`),
+        'the pipeline’s steps are stored with the turn',
+      );
       const [faq] = await cms.strapi.documents('api::faq.faq').findMany({ locale: 'vi', status: 'published', filters: { slug: 'khai-sinh-can-giay-to-gi' } });
       assert.deepEqual(body.sources[0], {
         type: 'faq',

@@ -37,6 +37,10 @@ const turn = (over: Partial<TurnRecord> = {}): TurnRecord => ({
   locale: 'vi',
   latencyMs: 12.4,
   context: { topic: '1.000894' },
+  steps: [
+    { step: 'switch', status: 'ok', reason: 'answering-on', ms: 0.01 },
+    { step: 'decide', status: 'ok', reason: 'faq', ms: 3.2 },
+  ],
   ...over,
 });
 const hash = () => secretHash(crypto.randomBytes(32).toString('base64url'));
@@ -75,20 +79,20 @@ export function conversationsSuite(database: TestDatabase): void {
     test('a fresh database is brought to the latest version under the assistant’s own migrations table; running again changes nothing', async () => {
       const fresh = await emptyDatabase();
       const ran = await migrate(fresh);
-      assert.deepEqual(ran, ['0001_conversations', '0002_conversation_secrets', '0003_mask_stored_questions']);
+      assert.deepEqual(ran, ['0001_conversations', '0002_conversation_secrets', '0003_mask_stored_questions', '0004_turn_steps']);
       assert.deepEqual(await appliedMigrations(fresh), ran);
       assert.equal(await fresh.schema.hasTable(migrationsTable), true);
       assert.equal(await fresh.schema.hasTable('knex_migrations'), false, 'not the default table another tool might use');
       assert.equal(await fresh.schema.hasColumn(conversationsTable, 'token_hash'), true);
       assert.deepEqual(await migrate(fresh), []);
-      assert.equal(await count(fresh, migrationsTable), 3);
+      assert.equal(await count(fresh, migrationsTable), 4);
     });
 
     test('a database created by the old ensureSchema is migrated without losing a row, and its stored questions are masked', async () => {
       const old = await emptyDatabase();
       const ids = await createOldSchema(old);
       const before = { conversations: await count(old, conversationsTable), turns: await count(old, turnsTable) };
-      assert.deepEqual(await migrate(old), ['0001_conversations', '0002_conversation_secrets', '0003_mask_stored_questions']);
+      assert.deepEqual(await migrate(old), ['0001_conversations', '0002_conversation_secrets', '0003_mask_stored_questions', '0004_turn_steps']);
       assert.deepEqual({ conversations: await count(old, conversationsTable), turns: await count(old, turnsTable) }, before);
       const rows = await old(turnsTable).orderBy('id');
       assert.deepEqual(
@@ -130,6 +134,7 @@ export function conversationsSuite(database: TestDatabase): void {
         [3, 'thời tiết?', 'refuse'],
       ]);
       assert.deepEqual((await store.find(tokenHash))!.context, { topic: '1.000894', aspects: ['fee'] }, 'a refusal keeps the context');
+      assert.deepEqual(turns[0]!.steps, turn().steps, 'the pipeline’s steps come back as stored');
     });
 
     test('personal data in a question is masked before it is written', async () => {

@@ -24,7 +24,7 @@ export type BotAppOptions = Conversations & {
 
 export async function buildBotApp(options: BotAppOptions): Promise<Server> {
   const app = await createServer({ name: 'assistant', bodyLimit: 16 * 1024, messages: serverMessages, ...options.server });
-  healthRoute(app, options.knowledge);
+  healthRoute(app, options.knowledge, options.assistant.answering);
   askRoute(app, options, options.limiter);
   streamRoute(app, options, options.limiter);
   feedbackRoute(app, options, options.limiter);

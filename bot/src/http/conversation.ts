@@ -64,6 +64,7 @@ export async function answerQuestion({ assistant, knowledge, store }: Conversati
     sources: reply.sources,
     locale: reply.locale,
     latencyMs: performance.now() - started,
+    steps: reply.steps,
     // Only an answer changes what a follow-up refers to.
     context: reply.kind === 'answer' ? reply.context : undefined,
   });
