@@ -253,7 +253,7 @@ export class Assistant {
     // editors' FAQ about it answers with confidence.
     const national = a.national?.phrases;
     const provincial = national && candidates.slice(0, 3).some((x) => x.procedure && this.names(x, national));
-    const editorsAnswer = national && best?.faq && this.names(best, national) && p >= c.answerAt;
+    const editorsAnswer = national && best?.faq && p >= c.answerAt && (this.rules.isNationalFaq(best.faq.tags) || this.isAbout(best.faq, national));
     if (a.national && !provincial && !editorsAnswer) {
       return decide({ ...this.refuse(lang, 'national', a.national.topic, 0.9), ...decided });
     }
@@ -298,6 +298,12 @@ export class Assistant {
     const answer = this.composer.handoff(lang, 'handoffLowConfidence', this.knowledge.agency(lang, this.handoffAgency));
     const likely = this.distinctSources(candidates.filter((x) => x.idfCoverage >= likelyAbout), lang);
     return { kind: 'handoff', answer: likely.length ? `${answer}\n\n${this.composer.text(lang, 'likely')}\n${linkList(likely)}` : answer, sources: likely, reason: 'handoff:low-confidence' };
+  }
+
+  /** Whether a FAQ's question, other questions or tags name one of the (folded) phrases. */
+  private isAbout(faq: Faq, phrases: string[]): boolean {
+    const texts = [faq.question, ...(faq.alternativeQuestions ?? []), ...(faq.tags ?? [])].map((t) => ` ${foldedWords(t).join(' ')} `);
+    return phrases.some((phrase) => texts.some((t) => t.includes(` ${phrase} `)));
   }
 
   /** Whether a candidate's title (a procedure's name, a FAQ's question) holds one of the (folded) phrases. */

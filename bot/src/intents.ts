@@ -22,6 +22,8 @@ export type IntentData = {
     outOfScope: { topics: Record<string, Graded>; domain: Bilingual };
     /** Matters national agencies handle (social insurance, tax, passports, courts…): a redirect to the agency, not an answer. */
     national: Record<string, Bilingual>;
+    /** FAQ tags by which editors mark an answer about a national matter (where to go for it). */
+    nationalTags?: string[];
   };
   aspects: Record<Aspect, Bilingual & { tags?: string[] }>;
   followUp: Bilingual;
@@ -102,6 +104,7 @@ export class IntentRules {
   private readonly privacy: { data: Phrases; thirdParty: Phrases; reveal: Phrases; unless: Phrases };
   private readonly topics: [string, GradedRule][];
   private readonly national: [string, Phrases][];
+  private readonly nationalTags: Set<string>;
   private readonly domain: Phrases;
   private readonly aspectPhrases: [Aspect, Phrases][];
   private readonly aspectTags: Map<string, Aspect[]>;
@@ -122,6 +125,7 @@ export class IntentRules {
     this.topics = Object.entries(data.refusals.outOfScope.topics).map(([topic, graded]) => [topic, new GradedRule(graded)]);
     this.domain = strictOf(both(data.refusals.outOfScope.domain));
     this.national = Object.entries(data.refusals.national).map(([topic, phrases]) => [topic, strictOf(both(phrases))]);
+    this.nationalTags = new Set((data.refusals.nationalTags ?? []).map(fold));
     this.aspectPhrases = aspects.map((a) => [a, Phrases.of(both(data.aspects[a]))]);
     this.aspectTags = new Map();
     for (const a of aspects) {
@@ -144,6 +148,11 @@ export class IntentRules {
   /** The aspects an FAQ answers, from its tags. */
   aspectsOfTags(tags: readonly string[] | null | undefined): Aspect[] {
     return [...new Set((tags ?? []).flatMap((t) => this.aspectTags.get(fold(t)) ?? []))];
+  }
+
+  /** Whether the editors marked a FAQ, by its tags, as about a national matter (where to go for it). */
+  isNationalFaq(tags: readonly string[] | null | undefined): boolean {
+    return (tags ?? []).some((t) => this.nationalTags.has(fold(t)));
   }
 
   /** Whether a folded word names no particular procedure ("thủ tục", "hồ sơ"). */

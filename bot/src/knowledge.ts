@@ -34,7 +34,8 @@ function index(content: Content): Record<Locale, LocaleIndex> {
     const about = new Map<string, { words: Set<string>; title: string[] }>();
     for (const p of c.procedures) {
       const keywords = [...(p.keywords ?? []), p.field?.name ?? '', ...p.agencies.map((a) => a.name)];
-      about.set(`procedure:${p.nationalCode}`, { words: new Set(foldedWords([p.name, ...keywords].join(' '))), title: foldedWords(p.name) });
+      // A name's parenthesised parts ("(cấp tỉnh)", "(công trình theo tuyến/…)") qualify it: a question need not repeat them.
+      about.set(`procedure:${p.nationalCode}`, { words: new Set(foldedWords([p.name, ...keywords].join(' '))), title: foldedWords(p.name.replace(/\([^)]*\)?/g, ' ')) });
     }
     for (const f of c.faqs) {
       const text = [f.question, ...(f.alternativeQuestions ?? []), ...(f.tags ?? []), f.field?.name ?? ''].join(' ');

@@ -245,7 +245,7 @@ describe('refusals', () => {
 });
 
 describe('national matters and letters', () => {
-  test('questions for national agencies are redirected to the agency, not answered, handed off or refused as off-topic', async () => {
+  test('questions for national agencies are redirected to the agency (or answered from the editors’ FAQ on national matters), not handed off or refused as off-topic', async () => {
     const cases: [string, string, RegExp][] = [
       ['Doanh nghiệp nợ tiền đóng bảo hiểm xã hội hai tháng thì bị xử lý thế nào?', 'social_insurance', /Bảo hiểm xã hội.*VssID/],
       ['Mẹ tôi hưởng lương hưu, nay chuyển về quê thì báo ở đâu để nhận tiếp?', 'social_insurance', /Bảo hiểm xã hội/],
@@ -253,9 +253,21 @@ describe('national matters and letters', () => {
       ['Cháu bé 5 tuổi đi nước ngoài cùng bố mẹ có phải có hộ chiếu riêng không ạ?', 'immigration', /xuất nhập cảnh/],
       ['Nộp đơn khởi kiện đòi nợ thì phải đóng án phí bao nhiêu?', 'courts', /Tòa án nhân dân/],
       ['Công ty cổ phần muốn phát hành thêm cổ phiếu để tăng vốn thì xin phép ở đâu?', 'securities', /Chứng khoán/],
+      ['Hôm qua đi chợ bị móc túi, mất thẻ căn cước rồi, giờ làm lại thì đến đâu?', 'police', /Công an.*VNeID/],
+      ['Con trai tôi lên thành phố học, thuê phòng trọ thì có phải đăng ký tạm trú không?', 'police', /Công an/],
+      ['Mua lại xe máy cũ của người quen thì sang tên xe thế nào?', 'police', /Công an/],
+      ['Shop nhỏ muốn gửi hàng đi Nhật thì khai báo hải quan ra sao?', 'customs', /Hải quan/],
+      ['Cho hỏi cấp lại C/O mẫu D mất mấy ngày?', 'trade_origin', /Bộ Công Thương/],
     ];
     for (const [question, topic, agency] of cases) {
       const reply = await ask(question);
+      if (reply.kind === 'answer') {
+        // The editors wrote where to go for some national matters (FAQs tagged "thủ tục quốc gia"): that answer is better.
+        const faq = knowledge.faq('vi', reply.sources[0]!.key);
+        assert.ok(faq?.tags?.includes('thủ tục quốc gia'), `${question}: ${reply.reason} ${reply.sources[0]?.key}`);
+        assert.match(reply.answer, /cơ quan thuế|bảo hiểm xã hội|công an/i, question);
+        continue;
+      }
       assert.equal(reply.kind, 'refuse', question);
       assert.equal(reply.reason, `refuse:national:${topic}`, question);
       assert.match(reply.answer, /không thuộc thủ tục do tỉnh giải quyết/, question);
@@ -266,6 +278,24 @@ describe('national matters and letters', () => {
   test('a national word inside a provincial procedure is not redirected: the province handles it', async () => {
     const reply = await ask('Làm khai sinh cho con có được cấp luôn thẻ bảo hiểm y tế không?');
     assert.notEqual(reply.kind, 'refuse', reply.reason);
+  });
+
+  test('an identity card named as a paper to bring is no police matter: the provincial procedure is answered', async () => {
+    for (const [question, codes] of [
+      ['Đi đăng ký kết hôn thì hai người có phải mang theo căn cước không?', ['1.000894', '2.000806']],
+      ['Làm giấy khai sinh cho cháu, mẹ cháu mang căn cước với giấy chứng sinh là đủ chưa?', ['1.001193']],
+    ] as const) {
+      const reply = await ask(question);
+      assert.equal(reply.kind, 'answer', `${question}: ${reply.reason}`);
+      assert.ok((codes as readonly string[]).includes(subject(reply.sources[0]!)!), `${question}: ${reply.sources[0]?.key}`);
+    }
+  });
+
+  test('a national matter the editors wrote a FAQ about (where to replace a driving licence) is answered from that FAQ', async () => {
+    const reply = await ask('Mất bằng lái xe máy thì xin cấp lại ở đâu?');
+    assert.equal(reply.kind, 'answer', reply.reason);
+    assert.equal(reply.sources[0]?.type, 'faq');
+    assert.match(reply.sources[0]!.title, /giấy phép lái xe/i);
   });
 
   test('a letter with greetings, a story and thanks is answered on the question it asks', async () => {
