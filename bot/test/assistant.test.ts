@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { Assistant, Reply } from '../src/assistant';
 import type { Knowledge } from '../src/knowledge';
+import { Ranker } from '../src/rank';
 import { assistantOn, faq, procedure, sampleAssistant } from './helpers';
 
 let assistant: Assistant;
@@ -324,4 +325,14 @@ test('every answer carries at least one source with a portal link, and every con
     assert.ok(reply.sources.length > 0, question);
     for (const s of reply.sources) assert.match(s.url, /^\/(thu-tuc|hoi-dap|en\/procedures|en\/faq)\/[a-z0-9-]+$/, question);
   }
+});
+
+test('a procedure name’s parenthesised qualifiers are not words the question must repeat', async () => {
+  const long = procedure('1.013232', 'Cấp giấy phép di dời đối với công trình cấp III, cấp IV (Công trình không theo tuyến/Theo tuyến trong đô thị/Tín ngưỡng, tôn giáo/Tượng đài, tranh hoành tráng/Theo giai đoạn)');
+  const small = await assistantOn({ procedures: [long] });
+  const reply = await small.ask({ question: 'Mẫu giấy phép di dời công trình cấp IV lấy ở đâu?' });
+  assert.equal(reply.sources[0]?.key, '1.013232', reply.reason);
+  const ranked = await new Ranker(small.knowledge, small.rules, small.calibration.ranking).rank('giấy phép di dời công trình cấp IV', 'vi', [], { aspectWords: new Set(), question: true });
+  // Left unsaid: "iii" (and "đối với" if not a filler); the dozen words in brackets do not count.
+  assert.ok(ranked[0]!.extraWords <= 2, `extra title words: ${ranked[0]!.extraWords}`);
 });
