@@ -5,18 +5,27 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Phrases, foldedWords } from './text';
+import { Phrases, foldedWords, wordsOf } from './text';
 
 export const defaultGlossaryFile = path.resolve(import.meta.dirname, '../data/glossary.json');
 export const defaultColloquialFile = path.resolve(import.meta.dirname, '../data/colloquial.json');
 
+/** A list's pairs: [what a question says, what the content says, where the first was seen in public text?]. */
+export function readPairs(file: string): [string, string, ...string[]][] {
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { pairs: [string, string, ...string[]][] }).pairs;
+}
+
 export class Glossary {
   private readonly phrases: Map<string, string>;
   private readonly matcher: Phrases;
+  /**
+   * Marks typed in the question must agree with a phrase's ("cuối" is not "cưới"); a single
+   * syllable with marks is not matched when typed without them ("cuoi" may be either).
+   */
   constructor(file: string) {
-    const pairs = (JSON.parse(fs.readFileSync(file, 'utf8')) as { pairs: [string, string][] }).pairs;
-    this.phrases = new Map(pairs.map(([en, vi]) => [foldedWords(en).join(' '), vi]));
-    this.matcher = Phrases.of(pairs.map(([en]) => en));
+    const pairs = readPairs(file);
+    this.phrases = new Map(pairs.map(([from, to]) => [foldedWords(from).join(' '), to]));
+    this.matcher = new Phrases([{ phrases: pairs.map(([from]) => from) }], { strictMarks: true });
   }
   /**
    * The Vietnamese words for the English phrases the question holds; other words are kept when
@@ -24,8 +33,9 @@ export class Glossary {
    * (not `filler`) that were translated or kept.
    */
   translate(text: string, keep: (word: string) => boolean, filler: (word: string) => boolean): { text: string; coverage: number } {
-    const words = foldedWords(text);
-    const matches = this.matcher.find(words);
+    const typed = wordsOf(text);
+    const words = typed.folded;
+    const matches = this.matcher.find(typed);
     const out: string[] = [];
     let subject = 0;
     let understood = 0;
