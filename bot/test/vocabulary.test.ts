@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
+import { Synonyms } from '@portal/search';
 import { Glossary, defaultColloquialFile, readPairs } from '../src/glossary';
 import { wordsOf, type Words } from '../src/text';
 import { SeedContentSource } from './support/seed-content';
@@ -61,4 +62,13 @@ test('typed marks must agree: "cuối năm" is not a wedding, "cưới" is, and 
   assert.equal(formal('tôi muốn cưới vợ'), 'toi muon kết hôn');
   assert.equal(formal('cuoi nam nay'), 'cuoi nam nay');
   assert.equal(formal('dam cuoi xong thi dang ky o dau'), 'kết hôn xong thi dang ki o dau');
+});
+
+test('the search synonyms do not read "nộp hồ sơ" or "làm hồ sơ" (toneless "nop ho so") as a proxy filing ("nộp hộ")', () => {
+  const synonyms = Synonyms.fromFile();
+  for (const q of ['nộp hồ sơ ở đâu', 'nop ho so o dau', 'làm hồ sơ đăng ký kết hôn', 'lam ho so dang ky ket hon']) {
+    const groups = synonyms.expand(q, 'vi').groups.map((g) => g.map((p) => p.join(' ')));
+    assert.ok(!groups.some((g) => g.includes('uy quyen')), `${q}: ${JSON.stringify(groups)}`);
+  }
+  assert.ok(synonyms.expand('nhờ người nộp hồ sơ thay', 'vi').groups.some((g) => g.some((p) => p.join(' ') === 'uy quyen')), 'a proxy filing is still one');
 });
