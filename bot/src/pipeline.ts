@@ -3,7 +3,8 @@
  * the question in a letter), rules (injection, requests for a person, small talk…), retrieve, decide,
  * compose, check. Each step that ran is recorded with its status — `ok` (passed its result on) or
  * `stopped` (decided the reply itself) — a short reason and its time; the record is stored with the
- * turn, so staff and the evaluation see why a reply is what it is.
+ * turn, so staff and the evaluation see why a reply is what it is. `compose` and `check` run for
+ * every reply, also after an earlier step stopped the decision.
  */
 export const stepNames = ['switch', 'normalise', 'focus', 'rules', 'retrieve', 'decide', 'compose', 'check'] as const;
 export type StepName = (typeof stepNames)[number];
