@@ -72,6 +72,13 @@ const round = (x: number): number => Math.round(x * 1000) / 1000;
 /** Sources as a Markdown list of links. */
 const linkList = (sources: Source[]): string => sources.map((s) => `- [${s.title}](${s.url})`).join('\n');
 
+/** Whether one of the texts (a procedure's name; a FAQ's questions and tags) holds one of the folded phrases. */
+const mentions = (texts: string[], phrases: string[]): boolean =>
+  texts.some((text) => {
+    const folded = ` ${foldedWords(text).join(' ')} `;
+    return phrases.some((phrase) => folded.includes(` ${phrase} `));
+  });
+
 /** Share of the question's subject (IDF-weighted) a procedure listed with a handoff must be about. */
 const likelyAbout = 0.5;
 
@@ -252,8 +259,13 @@ export class Assistant {
     // unless one of the best procedures names the matter (the province has that procedure) or the
     // editors' FAQ about it answers with confidence.
     const national = a.national?.phrases;
-    const provincial = national && candidates.slice(0, 3).some((x) => x.procedure && this.names(x, national));
-    const editorsAnswer = national && best?.faq && p >= c.answerAt && (this.rules.isNationalFaq(best.faq.tags) || this.isAbout(best.faq, national));
+    const provincial = national && candidates.slice(0, 3).some((x) => x.procedure && mentions([x.procedure.name], national));
+    const bestFaq = best?.faq;
+    const editorsAnswer =
+      national &&
+      bestFaq &&
+      p >= c.answerAt &&
+      (this.rules.isNationalFaq(bestFaq.tags) || mentions([bestFaq.question, ...(bestFaq.alternativeQuestions ?? []), ...(bestFaq.tags ?? [])], national));
     if (a.national && !provincial && !editorsAnswer) {
       return decide({ ...this.refuse(lang, 'national', a.national.topic, 0.9), ...decided });
     }
@@ -298,18 +310,6 @@ export class Assistant {
     const answer = this.composer.handoff(lang, 'handoffLowConfidence', this.knowledge.agency(lang, this.handoffAgency));
     const likely = this.distinctSources(candidates.filter((x) => x.idfCoverage >= likelyAbout), lang);
     return { kind: 'handoff', answer: likely.length ? `${answer}\n\n${this.composer.text(lang, 'likely')}\n${linkList(likely)}` : answer, sources: likely, reason: 'handoff:low-confidence' };
-  }
-
-  /** Whether a FAQ's question, other questions or tags name one of the (folded) phrases. */
-  private isAbout(faq: Faq, phrases: string[]): boolean {
-    const texts = [faq.question, ...(faq.alternativeQuestions ?? []), ...(faq.tags ?? [])].map((t) => ` ${foldedWords(t).join(' ')} `);
-    return phrases.some((phrase) => texts.some((t) => t.includes(` ${phrase} `)));
-  }
-
-  /** Whether a candidate's title (a procedure's name, a FAQ's question) holds one of the (folded) phrases. */
-  private names(candidate: Candidate, phrases: string[]): boolean {
-    const title = ` ${foldedWords(candidate.procedure?.name ?? candidate.faq?.question ?? '').join(' ')} `;
-    return phrases.some((phrase) => title.includes(` ${phrase} `));
   }
 
   private refuse(lang: Locale, category: string, topic: string | undefined, conf: number): Draft {

@@ -25,11 +25,6 @@ export class Trace {
     this.push(step, 'stopped', reason);
   }
 
-  /** The step that stopped, if one did. */
-  get stoppedAt(): StepRecord | undefined {
-    return this.steps.find((s) => s.status === 'stopped');
-  }
-
   private push(step: StepName, status: StepStatus, reason: string): void {
     const now = performance.now();
     this.steps.push({ step, status, reason, ms: Math.round((now - this.last) * 100) / 100 });
